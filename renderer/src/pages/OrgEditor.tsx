@@ -1,0 +1,226 @@
+/**
+ * Create or edit one organization; validation errors appear beside their field. The
+ * parent keys this component by org and version, so a saved change starts a fresh draft.
+ */
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import type { Organization } from '../../../server/model/organization';
+import { ApiError } from '../api/client';
+import { Icon } from '../components/icons';
+import { useAppStore } from '../store/app-store';
+import { orgPath, parentCandidates } from '../store/org-selectors';
+import { DeleteOrgDialog } from './DeleteOrgDialog';
+import { draftFrom, fieldErrorsFrom, toInput, validateDraft, type FieldErrors, type OrgDraft } from './org-form';
+
+export function OrgEditor({ org, parentId }: { org: Organization | undefined; parentId: string | null }) {
+  const orgs = useAppStore((s) => s.orgs);
+  const createOrg = useAppStore((s) => s.createOrg);
+  const updateOrg = useAppStore((s) => s.updateOrg);
+  const startCreate = useAppStore((s) => s.startCreate);
+  const cancelCreate = useAppStore((s) => s.cancelCreate);
+  const selectOrg = useAppStore((s) => s.selectOrg);
+  const [draft, setDraft] = useState<OrgDraft>(() => draftFrom(org, parentId));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const ids = useId();
+
+  const candidates = useMemo(() => parentCandidates(orgs, org?.id ?? null), [orgs, org]);
+  const path = useMemo(
+    () => (org ? orgPath(orgs, org.id) : parentId ? orgPath(orgs, parentId) : []),
+    [orgs, org, parentId],
+  );
+  const children = org ? orgs.filter((candidate) => candidate.parentId === org.id) : [];
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftFrom(org, parentId));
+
+  const update = (field: keyof OrgDraft) => (value: string) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateDraft(draft);
+    setErrors(found);
+    setFormError(undefined);
+    if (Object.values(found).some(Boolean)) return;
+    setSaving(true);
+    try {
+      const input = toInput(draft);
+      if (org) {
+        await updateOrg(org.id, {
+          name: input.name,
+          slug: input.slug ?? org.slug,
+          parentId: input.parentId ?? null,
+          domains: input.domains ?? [],
+        });
+      } else {
+        await createOrg(input);
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.length > 0) setErrors(fieldErrorsFrom(error.fields, draft));
+      else setFormError((error as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const field = (name: keyof OrgDraft) => ({
+    id: `${ids}-${name}`,
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${ids}-${name}-error` : `${ids}-${name}-hint`,
+  });
+
+  const errorFor = (name: keyof OrgDraft, hint: string) =>
+    errors[name] ? (
+      <p className="field-error" id={`${ids}-${name}-error`} data-testid={`error-${name}`}>
+        {errors[name]}
+      </p>
+    ) : (
+      <p className="field-hint" id={`${ids}-${name}-hint`}>
+        {hint}
+      </p>
+    );
+
+  return (
+    <section className="editor" aria-labelledby={`${ids}-title`} data-testid="org-editor">
+      <header className="editor-header">
+        <nav className="breadcrumb" aria-label="Position in the tree">
+          {path.length === 0 ? (
+            <span>Top level</span>
+          ) : (
+            path.map((step) => (
+              <button type="button" className="crumb" key={step.id} onClick={() => selectOrg(step.id)}>
+                {step.name}
+              </button>
+            ))
+          )}
+          {!org && <span className="crumb-new">New</span>}
+        </nav>
+        <h2 id={`${ids}-title`}>{org ? org.name : parentId ? 'New sub-organization' : 'New organization'}</h2>
+        {org && (
+          <p className="muted small">
+            <code>{org.id}</code> · created {new Date(org.createdAt).toLocaleString()}
+          </p>
+        )}
+      </header>
+
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${ids}-name`}>Name</label>
+          <input
+            {...field('name')}
+            data-testid="org-name"
+            value={draft.name}
+            autoFocus={!org}
+            onChange={(e) => update('name')(e.target.value)}
+          />
+          {errorFor('name', 'The customer’s display name, e.g. Acme Corporation.')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${ids}-slug`}>Slug</label>
+          <input
+            {...field('slug')}
+            data-testid="org-slug"
+            value={draft.slug}
+            placeholder={org ? undefined : 'derived from the name'}
+            onChange={(e) => update('slug')(e.target.value)}
+          />
+          {errorFor('slug', 'Used in URLs, vanity hosts and the organization authorize parameter.')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${ids}-parentId`}>Parent organization</label>
+          <select
+            {...field('parentId')}
+            data-testid="org-parent"
+            value={draft.parentId}
+            onChange={(e) => update('parentId')(e.target.value)}
+          >
+            <option value="">None (top level)</option>
+            {candidates.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {orgPath(orgs, candidate.id)
+                  .map((step) => step.name)
+                  .join(' › ')}
+              </option>
+            ))}
+          </select>
+          {errorFor('parentId', 'Sub-organizations may nest to any depth.')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${ids}-domains`}>Email domains</label>
+          <textarea
+            {...field('domains')}
+            data-testid="org-domains"
+            rows={3}
+            value={draft.domains}
+            placeholder={'acme.com\nacme.co.uk'}
+            onChange={(e) => update('domains')(e.target.value)}
+          />
+          {errorFor(
+            'domains',
+            'One per line. Users with these email domains are routed to this organization; each domain belongs to one organization.',
+          )}
+        </div>
+
+        {formError && (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        )}
+
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button primary"
+            data-testid="org-save"
+            disabled={saving || (org !== undefined && !dirty)}
+          >
+            {saving ? 'Saving…' : org ? 'Save changes' : 'Create organization'}
+          </button>
+          {!org && (
+            <button type="button" className="button" onClick={cancelCreate}>
+              Cancel
+            </button>
+          )}
+          {org && (
+            <>
+              <button type="button" className="button" data-testid="org-add-child" onClick={() => startCreate(org.id)}>
+                <Icon name="plus" size={16} /> Add sub-organization
+              </button>
+              <span className="spacer" />
+              <button
+                type="button"
+                className="button danger"
+                data-testid="org-delete"
+                onClick={() => setDeleting(true)}
+              >
+                <Icon name="trash" size={16} /> Delete
+              </button>
+            </>
+          )}
+        </div>
+      </form>
+
+      {org && children.length > 0 && (
+        <div className="children">
+          <h3>Sub-organizations</h3>
+          <ul>
+            {children.map((child) => (
+              <li key={child.id}>
+                <button type="button" className="link" onClick={() => selectOrg(child.id)}>
+                  {child.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {org && deleting && <DeleteOrgDialog org={org} onClose={() => setDeleting(false)} />}
+    </section>
+  );
+}

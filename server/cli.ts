@@ -1,0 +1,148 @@
+/**
+ * `orgbench` on the command line: flags in, library calls out. Headless use (CI, QA
+ * pipelines) and `npm run serve` go through here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { version } from '../package.json';
+import { ADMIN_TOKEN_FILE } from './admin/admin-token';
+import { isOrgbenchError } from './errors';
+import { startServer, type RunningServer } from './index';
+import { defaultDataDir } from './runtime/data-dir';
+import { readLockOwner } from './runtime/data-lock';
+import { createLogger } from './runtime/logger';
+
+const SHUTDOWN_LIMIT_MS = 3000;
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new InvalidArgumentError('must be a port number from 0 to 65535 (0 picks a free port).');
+  }
+  return Number(value);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('orgbench')
+    .description(
+      'Orgbench: a local workbench for B2B SaaS identity (OpenID provider, mock customer IdPs, org branding).',
+    )
+    .version(version, '-v, --version')
+    .showHelpAfterError('(run orgbench --help for usage)');
+
+  program
+    .command('serve')
+    .description('Run the server headless: the protocol listener (issuers) and the admin listener (API + browser UI).')
+    .addOption(new Option('--data <dir>', 'data folder').default(undefined, defaultDataDir()))
+    .addOption(
+      new Option('--port <port>', 'protocol listener port (0 = any free port)').argParser(parsePort).default(4100),
+    )
+    .addOption(
+      new Option('--admin-port <port>', 'admin listener port (0 = any free port)').argParser(parsePort).default(4101),
+    )
+    .option('--json', 'print readiness as one JSON line (for scripts)')
+    .action(async (flags: { data?: string; port: number; adminPort: number; json?: boolean }) => {
+      const logger = createLogger();
+      const server = await startServer(
+        {
+          ...(flags.data ? { dataDir: flags.data } : {}),
+          port: flags.port,
+          adminPort: flags.adminPort,
+          ...(process.env.ORGBENCH_ADMIN_TOKEN ? { adminToken: process.env.ORGBENCH_ADMIN_TOKEN } : {}),
+        },
+        { logger },
+      );
+      announce(server, flags.json === true);
+      stopOnSignals(server);
+    });
+
+  program
+    .command('ui-url')
+    .description('Print a fresh one-time address of the browser UI of the server running on a data folder.')
+    .option('--data <dir>', 'data folder of the running server')
+    .action(async (flags: { data?: string }) => {
+      const dataDir = flags.data ?? defaultDataDir();
+      const owner = readLockOwner(dataDir);
+      if (!owner?.adminUrl) {
+        throw new CliError(`No Orgbench server is running on ${dataDir}; start one with \`orgbench serve\`.`);
+      }
+      const token = readFileSync(join(dataDir, ADMIN_TOKEN_FILE), 'utf8').trim();
+      const response = await fetch(`${owner.adminUrl}/api/session/launch-links`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!response.ok) throw new CliError(`The server at ${owner.adminUrl} refused: HTTP ${response.status}.`);
+      const { url } = (await response.json()) as { url: string };
+      process.stdout.write(`${url}\n`);
+    });
+
+  return program;
+}
+
+class CliError extends Error {}
+
+function announce(server: RunningServer, json: boolean): void {
+  if (json) {
+    const line = {
+      event: 'ready',
+      version: server.version,
+      protocolUrl: server.protocolUrl,
+      adminUrl: server.adminUrl,
+      uiUrl: server.uiUrl,
+      dataDir: server.dataDir,
+      issuers: server.issuers.map((entry) => entry.issuer),
+      pid: process.pid,
+    };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+    return;
+  }
+  process.stdout.write(
+    [
+      `Orgbench ready — open the UI: ${server.uiUrl}`,
+      `  protocol listener  ${server.protocolUrl}   (issuers, login pages, mock IdPs)`,
+      `  admin listener     ${server.adminUrl}   (API; token in ${join(server.dataDir, ADMIN_TOKEN_FILE)})`,
+      `  default issuer     ${server.issuers[0]?.issuer ?? '-'}`,
+      `  data folder        ${server.dataDir}`,
+      '  Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+function stopOnSignals(server: RunningServer): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const limit = setTimeout(() => {
+      process.stderr.write(`Orgbench did not stop within ${SHUTDOWN_LIMIT_MS} ms of ${signal}; exiting.\n`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    limit.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Orgbench stopped with an error: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Runs the CLI with `argv`, turning known failures into one line on stderr and exit code 1. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (isOrgbenchError(error) && error.expose) {
+      process.stderr.write(`orgbench: ${error.message}\n`);
+    } else if (error instanceof CliError) {
+      process.stderr.write(`orgbench: ${error.message}\n`);
+    } else {
+      process.stderr.write(`orgbench: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    }
+    process.exitCode = 1;
+  }
+}

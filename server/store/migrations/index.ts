@@ -1,0 +1,9 @@
+/**
+ * The schema's history. Append new migrations; never edit or reorder applied ones
+ * (`runMigrations` refuses a database whose recorded checksums no longer match).
+ */
+import type { Migration } from '../migrate';
+import { m001Organizations } from './001-organizations';
+import { m002OidcStorage } from './002-oidc-storage';
+
+export const migrations: readonly Migration[] = [m001Organizations, m002OidcStorage];
