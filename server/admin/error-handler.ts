@@ -48,14 +48,14 @@ function toKnownError(
       ...(error.fields ? { fields: error.fields } : {}),
     };
   }
-  const http = error as { status?: unknown; type?: unknown; expose?: unknown };
-  if (http && typeof http.status === 'number' && http.expose === true) {
-    if (http.type === 'entity.too.large') {
+  // Body-parsing failures carry an HTTP status; only these three are passed on.
+  const http = error as { status?: unknown; type?: unknown };
+  if (http instanceof Error && typeof http.status === 'number') {
+    if (http.status === 413) {
       return { status: 413, code: 'body_too_large', message: 'The request body is larger than 1 MiB.' };
     }
-    if (http.type === 'entity.parse.failed' || http.status === 400) {
+    if (http.status === 400)
       return { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
-    }
     if (http.status === 415)
       return { status: 415, code: 'unsupported_media_type', message: 'Unsupported body encoding.' };
   }

@@ -10,6 +10,7 @@ import type { Db } from '../store/open-database';
 import type { KeyRepository } from '../store/key-repository';
 import type { Clock } from '../runtime/clock';
 import { sqliteAdapterFor } from './sqlite-adapter';
+import { renderError } from './render-error';
 import { ensureTenantKeys } from './signing-keys';
 
 export interface IssuerAddress {
@@ -70,6 +71,7 @@ export async function createProvider(options: CreateProviderOptions): Promise<Pr
     ttl: { ...TTL_SECONDS },
     clients: [],
     findAccount: async () => undefined,
+    renderError,
   };
 
   const provider = new Provider(issuer, configuration);
