@@ -144,9 +144,13 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
   }
 }
 
-/** The renderer build next to the server bundle (out/main → out/renderer) or in out/. */
+/**
+ * The built renderer (out/renderer), found from wherever this module runs: the source
+ * tree (tests), out/main (an entry bundle) or out/main/chunks (a shared chunk). Only a
+ * folder with built assets counts, so the renderer's source folder is never served.
+ */
 function findBuiltUi(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../renderer'), resolve(here, '../out/renderer')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html')));
+  const candidates = [resolve(here, '../out/renderer'), resolve(here, '../renderer'), resolve(here, '../../renderer')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'assets')));
 }

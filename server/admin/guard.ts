@@ -64,13 +64,22 @@ export function requireAdminToken(options: GuardOptions) {
   };
 }
 
-/** Requests that carry a body must declare it as JSON. */
+/**
+ * A declared body type must be JSON (`application/json` or `…+json`); anything else
+ * (forms, text/plain, multipart) is refused, with or without a body.
+ */
 export function requireJsonBody() {
   return async (ctx: Context, next: Next): Promise<void> => {
-    const hasBody = ctx.request.length > 0 || ctx.get('transfer-encoding') !== '' || ctx.get('content-type') !== '';
-    if (hasBody && !ctx.is('application/json')) {
+    const declared = ctx.get('content-type');
+    const hasBody = ctx.request.length > 0 || ctx.get('transfer-encoding') !== '';
+    if ((declared !== '' || hasBody) && !isJsonType(declared)) {
       throw new OrgbenchError('unsupported_media_type', 'Request bodies must be application/json.', { status: 415 });
     }
     await next();
   };
+}
+
+function isJsonType(header: string): boolean {
+  const essence = header.split(';')[0]?.trim().toLowerCase() ?? '';
+  return essence === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(essence);
 }

@@ -115,6 +115,18 @@ describe('admin API guard', () => {
     expect(await orgCount()).toBe(0);
   });
 
+  it('accepts a body-less request that declares JSON, and refuses a declared form even without a body', async () => {
+    const json = await fetch(`${server.adminUrl}/api/orgs`, {
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect(json.status).toBe(200);
+    const form = await fetch(`${server.adminUrl}/api/session/launch-links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(form.status).toBe(415);
+  });
+
   it('refuses bodies over 1 MiB with 413 and malformed JSON with 400', async () => {
     const big = await server.api('POST', '/api/orgs', { name: 'x'.repeat(1024 * 1024 + 10) });
     expect(big.status).toBe(413);

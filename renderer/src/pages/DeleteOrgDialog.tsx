@@ -58,7 +58,8 @@ export function DeleteOrgDialog({ org, onClose }: { org: Organization; onClose: 
               onChange={() => setPolicy('reparent')}
             />
             <span>
-              <strong>Keep them</strong> and move them up to {parent ? `“${parent.name}”` : 'the top level'}.
+              <strong>Keep {children.length === 1 ? 'it' : 'them'}</strong> and move{' '}
+              {children.length === 1 ? 'it' : 'them'} up to {parent ? `“${parent.name}”` : 'the top level'}.
             </span>
           </label>
           <label className="choice">

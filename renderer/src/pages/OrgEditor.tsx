@@ -86,16 +86,13 @@ export function OrgEditor({ org, parentId }: { org: Organization | undefined; pa
     <section className="editor" aria-labelledby={`${ids}-title`} data-testid="org-editor">
       <header className="editor-header">
         <nav className="breadcrumb" aria-label="Position in the tree">
-          {path.length === 0 ? (
-            <span>Top level</span>
-          ) : (
-            path.map((step) => (
-              <button type="button" className="crumb" key={step.id} onClick={() => selectOrg(step.id)}>
-                {step.name}
-              </button>
-            ))
-          )}
-          {!org && <span className="crumb-new">New</span>}
+          {path.length === 0 && <span>Top level</span>}
+          {path.map((step) => (
+            <button type="button" className="crumb" key={step.id} onClick={() => selectOrg(step.id)}>
+              {step.name}
+            </button>
+          ))}
+          {!org && <span className="crumb">New</span>}
         </nav>
         <h2 id={`${ids}-title`}>{org ? org.name : parentId ? 'New sub-organization' : 'New organization'}</h2>
         {org && (
@@ -157,7 +154,7 @@ export function OrgEditor({ org, parentId }: { org: Organization | undefined; pa
             data-testid="org-domains"
             rows={3}
             value={draft.domains}
-            placeholder={'acme.com\nacme.co.uk'}
+            placeholder={org ? 'No email domains' : 'acme.com\nacme.co.uk'}
             onChange={(e) => update('domains')(e.target.value)}
           />
           {errorFor(

@@ -10,7 +10,13 @@ import { buildOrgTree, filterOrgTree, orgMatches, visibleNodes, type OrgNode } f
 
 export function OrgTree() {
   const { orgs, search, collapsed, selectedOrgId } = useAppStore(
-    useShallow((s) => ({ orgs: s.orgs, search: s.search, collapsed: s.collapsed, selectedOrgId: s.selectedOrgId })),
+    useShallow((s) => ({
+      orgs: s.orgs,
+      search: s.search,
+      collapsed: s.collapsed,
+      // While a new org is being drafted, no existing row reads as selected.
+      selectedOrgId: s.creatingUnder === undefined ? s.selectedOrgId : undefined,
+    })),
   );
   const selectOrg = useAppStore((s) => s.selectOrg);
   const toggleCollapsed = useAppStore((s) => s.toggleCollapsed);
