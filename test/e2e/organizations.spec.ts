@@ -29,14 +29,17 @@ test('create an organization and a sub-organization and see the tree', async ({ 
   await app.getByTestId('org-add-child').click();
   await app.getByTestId('org-name').fill('Acme France');
   await app.getByTestId('org-save').click();
+  await expect(app.getByTestId('org-row-acme-france')).toBeVisible();
 
   await app.getByTestId('org-new').click();
   await app.getByTestId('org-name').fill('Globex');
   await app.getByTestId('org-domains').fill('globex.com');
   await app.getByTestId('org-save').click();
+  await expect(app.getByTestId('org-row-globex')).toBeVisible();
   await app.getByTestId('org-new').click();
   await app.getByTestId('org-name').fill('Initech');
   await app.getByTestId('org-save').click();
+  await expect(app.getByTestId('org-row-initech')).toBeVisible();
 
   // The tree: Acme › Acme Europe › Acme France, nested by level.
   const tree = app.getByTestId('org-tree');
@@ -151,6 +154,7 @@ test('dark theme, narrow window and the upcoming sections', async ({ app }) => {
   await app.getByTestId('org-add-child').click();
   await app.getByTestId('org-name').fill('Acme Europe');
   await app.getByTestId('org-save').click();
+  await expect(app.getByTestId('org-row-acme-europe')).toBeVisible();
 
   await app.getByTestId('theme-toggle').click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');

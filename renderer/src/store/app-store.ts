@@ -140,11 +140,14 @@ export const createOrgsSlice: StateCreator<AppState, [], [], OrgsSlice> = (set, 
     set({ collapsed });
   },
   async createOrg(input) {
+    const draftParent = get().creatingUnder;
     const created = await requireClient(get()).createOrganization(input);
     await get().loadOrgs();
     const collapsed = new Set(get().collapsed);
     if (created.parentId) collapsed.delete(created.parentId);
-    set({ selectedOrgId: created.id, creatingUnder: undefined, collapsed });
+    // If the user already opened another draft while this one was saving, keep it open.
+    if (get().creatingUnder === draftParent) set({ selectedOrgId: created.id, creatingUnder: undefined });
+    set({ collapsed });
     get().notify('success', `Created “${created.name}”.`);
     return created;
   },
