@@ -39,3 +39,24 @@ export async function snap(page: Page, name: string): Promise<void> {
 }
 
 export { expect };
+
+/**
+ * Creates an org through the UI as a user would (top level, or with "Add
+ * sub-organization" on `under`'s page) and waits until its row is in the tree.
+ */
+export async function createOrgInUi(
+  page: Page,
+  org: { name: string; slug: string; domains?: string; under?: string },
+): Promise<void> {
+  if (org.under) {
+    await page.getByTestId(`org-row-${org.under}`).click();
+    await page.getByTestId('org-add-child').click();
+  } else {
+    await page.getByTestId('org-new').click();
+  }
+  await page.getByTestId('org-name').fill(org.name);
+  await page.getByTestId('org-slug').fill(org.slug);
+  if (org.domains) await page.getByTestId('org-domains').fill(org.domains);
+  await page.getByTestId('org-save').click();
+  await expect(page.getByTestId(`org-row-${org.slug}`)).toBeVisible();
+}

@@ -2,7 +2,7 @@
 // mistake the form points out, search, delete a parent, switch theme and window size.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, snap, test } from './fixtures';
+import { createOrgInUi, expect, snap, test } from './fixtures';
 
 test('create an organization and a sub-organization and see the tree', async ({ app, server }) => {
   // The launch code is gone from the address bar once exchanged.
@@ -12,34 +12,12 @@ test('create an organization and a sub-organization and see the tree', async ({ 
   await expect(app.getByTestId('protocol-url')).toHaveText(server.protocolUrl);
   await snap(app, 'orgs-empty');
 
-  await app.getByTestId('org-new').click();
-  await app.getByTestId('org-name').fill('Acme Corporation');
-  await app.getByTestId('org-slug').fill('acme');
-  await app.getByTestId('org-domains').fill('acme.com\nacme.io');
-  await app.getByTestId('org-save').click();
-  await expect(app.getByTestId('org-row-acme')).toBeVisible();
+  await createOrgInUi(app, { name: 'Acme Corporation', slug: 'acme', domains: 'acme.com\nacme.io' });
   await expect(app.getByTestId('toast')).toContainText('Created “Acme Corporation”');
-
-  await app.getByTestId('org-add-child').click();
-  await app.getByTestId('org-name').fill('Acme Europe');
-  await app.getByTestId('org-domains').fill('acme.eu');
-  await app.getByTestId('org-save').click();
-  await expect(app.getByTestId('org-row-acme-europe')).toBeVisible();
-
-  await app.getByTestId('org-add-child').click();
-  await app.getByTestId('org-name').fill('Acme France');
-  await app.getByTestId('org-save').click();
-  await expect(app.getByTestId('org-row-acme-france')).toBeVisible();
-
-  await app.getByTestId('org-new').click();
-  await app.getByTestId('org-name').fill('Globex');
-  await app.getByTestId('org-domains').fill('globex.com');
-  await app.getByTestId('org-save').click();
-  await expect(app.getByTestId('org-row-globex')).toBeVisible();
-  await app.getByTestId('org-new').click();
-  await app.getByTestId('org-name').fill('Initech');
-  await app.getByTestId('org-save').click();
-  await expect(app.getByTestId('org-row-initech')).toBeVisible();
+  await createOrgInUi(app, { name: 'Acme Europe', slug: 'acme-europe', domains: 'acme.eu', under: 'acme' });
+  await createOrgInUi(app, { name: 'Acme France', slug: 'acme-france', under: 'acme-europe' });
+  await createOrgInUi(app, { name: 'Globex', slug: 'globex', domains: 'globex.com' });
+  await createOrgInUi(app, { name: 'Initech', slug: 'initech' });
 
   // The tree: Acme › Acme Europe › Acme France, nested by level.
   const tree = app.getByTestId('org-tree');
@@ -100,13 +78,8 @@ test('search filters the tree and keeps the path to each match', async ({ app })
 });
 
 test('deleting an org with children asks what to do with them', async ({ app }) => {
-  await app.getByTestId('org-new').click();
-  await app.getByTestId('org-name').fill('Parent Co');
-  await app.getByTestId('org-save').click();
-  await app.getByTestId('org-add-child').click();
-  await app.getByTestId('org-name').fill('Child Co');
-  await app.getByTestId('org-save').click();
-  await expect(app.getByTestId('org-row-child-co')).toBeVisible();
+  await createOrgInUi(app, { name: 'Parent Co', slug: 'parent-co' });
+  await createOrgInUi(app, { name: 'Child Co', slug: 'child-co', under: 'parent-co' });
 
   await app.getByTestId('org-row-parent-co').click();
   await app.getByTestId('org-delete').click();
@@ -147,14 +120,8 @@ test('reload keeps the session; a used launch link is refused with a way forward
 });
 
 test('dark theme, narrow window and the upcoming sections', async ({ app }) => {
-  await app.getByTestId('org-new').click();
-  await app.getByTestId('org-name').fill('Acme Corporation');
-  await app.getByTestId('org-domains').fill('acme.com');
-  await app.getByTestId('org-save').click();
-  await app.getByTestId('org-add-child').click();
-  await app.getByTestId('org-name').fill('Acme Europe');
-  await app.getByTestId('org-save').click();
-  await expect(app.getByTestId('org-row-acme-europe')).toBeVisible();
+  await createOrgInUi(app, { name: 'Acme Corporation', slug: 'acme', domains: 'acme.com' });
+  await createOrgInUi(app, { name: 'Acme Europe', slug: 'acme-europe', under: 'acme' });
 
   await app.getByTestId('theme-toggle').click();
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');

@@ -1,4 +1,5 @@
 /** Starts the real server in-process on free loopback ports with its own data folder. */
+import { afterEach, beforeEach } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/index';
 import { makeTempDir } from './temp-dir';
 
@@ -31,6 +32,36 @@ export async function startTestServer(options: ServerOptions = {}, dataDir = mak
     api,
     async stop() {
       await server.close();
+    },
+  };
+}
+
+/**
+ * A fresh server and data folder for every test of the calling `describe`, stopped and
+ * removed afterwards. `restart()` stops it and starts a new one on the same folder.
+ */
+export function serverPerTest(options: ServerOptions = {}) {
+  const state: { dir?: ReturnType<typeof makeTempDir>; server?: TestServer } = {};
+  const must = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('serverPerTest is only usable inside a test');
+    return value;
+  };
+  beforeEach(async () => {
+    state.dir = makeTempDir();
+    state.server = await startTestServer(options, state.dir);
+  });
+  afterEach(async () => {
+    await state.server?.stop();
+    state.dir?.remove();
+  });
+  return {
+    get server(): TestServer {
+      return must(state.server);
+    },
+    async restart(): Promise<TestServer> {
+      await must(state.server).stop();
+      state.server = await startTestServer(options, must(state.dir));
+      return state.server;
     },
   };
 }

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as client from 'openid-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { serverPerTest, startTestServer } from '../helpers/server';
 import { makeTempDir } from '../helpers/temp-dir';
 
 interface Jwks {
@@ -21,26 +21,16 @@ function devKeyMaterial(): string[] {
 }
 
 describe('default issuer', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  let server: TestServer;
+  const ctx = serverPerTest();
 
-  beforeEach(async () => {
-    dir = makeTempDir();
-    server = await startTestServer({}, dir);
-  });
-  afterEach(async () => {
-    await server.stop();
-    dir.remove();
-  });
-
-  const issuer = () => server.issuers[0]?.issuer ?? '';
+  const issuer = () => ctx.server.issuers[0]?.issuer ?? '';
 
   it('is discoverable by openid-client with PKCE S256 only', async () => {
     const config = await client.discovery(new URL(issuer()), 'probe', undefined, undefined, {
       execute: [client.allowInsecureRequests],
     });
     const metadata = config.serverMetadata();
-    expect(metadata.issuer).toBe(`${server.protocolUrl}/default/default`);
+    expect(metadata.issuer).toBe(`${ctx.server.protocolUrl}/default/default`);
     expect(metadata.jwks_uri).toBe(`${issuer()}/jwks`);
     expect(metadata.code_challenge_methods_supported).toEqual(['S256']);
     expect(metadata.introspection_endpoint).toBe(`${issuer()}/token/introspection`);
@@ -60,8 +50,7 @@ describe('default issuer', () => {
       for (const field of ['n', 'x', 'kid']) expect(devMaterial).not.toContain(key[field]);
     }
 
-    await server.stop();
-    server = await startTestServer({}, dir);
+    await ctx.restart();
     const second = await read();
     expect(second.keys.map((key) => key.kid).sort()).toEqual(first.keys.map((key) => key.kid).sort());
   });
@@ -96,8 +85,8 @@ describe('default issuer', () => {
   });
 
   it('answers health and a JSON 404 on the protocol listener', async () => {
-    expect(await (await fetch(`${server.protocolUrl}/healthz`)).json()).toMatchObject({ status: 'ok' });
-    const missing = await fetch(`${server.protocolUrl}/nowhere`);
+    expect(await (await fetch(`${ctx.server.protocolUrl}/healthz`)).json()).toMatchObject({ status: 'ok' });
+    const missing = await fetch(`${ctx.server.protocolUrl}/nowhere`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'not_found' });
   });

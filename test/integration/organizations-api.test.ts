@@ -1,29 +1,18 @@
 // Organizations through the admin API: CRUD, hierarchy rules, validation, persistence.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Organization } from '../../server/model/organization';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { makeTempDir } from '../helpers/temp-dir';
+import { serverPerTest } from '../helpers/server';
 
 describe('organizations API', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  let server: TestServer;
-
-  beforeEach(async () => {
-    dir = makeTempDir();
-    server = await startTestServer({}, dir);
-  });
-  afterEach(async () => {
-    await server.stop();
-    dir.remove();
-  });
+  const ctx = serverPerTest();
 
   const create = async (body: unknown) => {
-    const response = await server.api('POST', '/api/orgs', body);
+    const response = await ctx.server.api('POST', '/api/orgs', body);
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     return response.body as Organization;
   };
   const list = async () =>
-    ((await server.api('GET', '/api/orgs')).body as { organizations: Organization[] }).organizations;
+    ((await ctx.server.api('GET', '/api/orgs')).body as { organizations: Organization[] }).organizations;
 
   it('creates, reads, renames, moves and deletes', async () => {
     const acme = await create({ name: 'Acme Corporation', slug: 'acme', domains: ['acme.com'] });
@@ -31,19 +20,19 @@ describe('organizations API', () => {
     expect(acme.id).toMatch(/^org_[0-9a-f]{16}$/);
 
     const europe = await create({ name: 'Acme Europe', parentId: acme.id, domains: ['acme.eu'] });
-    expect((await server.api('GET', `/api/orgs/${europe.id}`)).body).toMatchObject({ parentId: acme.id });
-    expect((await server.api('GET', '/api/orgs/acme')).body).toMatchObject({ id: acme.id });
+    expect((await ctx.server.api('GET', `/api/orgs/${europe.id}`)).body).toMatchObject({ parentId: acme.id });
+    expect((await ctx.server.api('GET', '/api/orgs/acme')).body).toMatchObject({ id: acme.id });
 
-    const renamed = await server.api('PATCH', `/api/orgs/${europe.id}`, { name: 'Acme EMEA' });
+    const renamed = await ctx.server.api('PATCH', `/api/orgs/${europe.id}`, { name: 'Acme EMEA' });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Acme EMEA', parentId: acme.id, domains: ['acme.eu'] });
 
-    const moved = await server.api('PATCH', `/api/orgs/${europe.id}`, { parentId: null });
+    const moved = await ctx.server.api('PATCH', `/api/orgs/${europe.id}`, { parentId: null });
     expect(moved.body).toMatchObject({ parentId: null });
 
-    const removed = await server.api('DELETE', `/api/orgs/${europe.id}`);
+    const removed = await ctx.server.api('DELETE', `/api/orgs/${europe.id}`);
     expect(removed).toMatchObject({ status: 200, body: { deleted: [europe.id], reparented: [] } });
-    expect((await server.api('GET', `/api/orgs/${europe.id}`)).status).toBe(404);
+    expect((await ctx.server.api('GET', `/api/orgs/${europe.id}`)).status).toBe(404);
     expect((await list()).map((org) => org.id)).toEqual([acme.id]);
   });
 
@@ -61,7 +50,7 @@ describe('organizations API', () => {
       [[], ['']],
     ];
     for (const [body, paths] of cases) {
-      const response = await server.api('POST', '/api/orgs', body);
+      const response = await ctx.server.api('POST', '/api/orgs', body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       const error = (response.body as { error: { code: string; fields: { path: string }[]; message: string } }).error;
       expect(error.code).toBe('validation_failed');
@@ -77,17 +66,17 @@ describe('organizations API', () => {
     const c = await create({ name: 'Gamma', parentId: b.id });
     const before = await list();
 
-    const cycle = await server.api('PATCH', `/api/orgs/${a.id}`, { parentId: c.id });
+    const cycle = await ctx.server.api('PATCH', `/api/orgs/${a.id}`, { parentId: c.id });
     expect(cycle.status).toBe(400);
     expect(cycle.body).toMatchObject({ error: { fields: [{ path: 'parentId' }] } });
-    expect((await server.api('PATCH', `/api/orgs/${a.id}`, { parentId: a.id })).status).toBe(400);
-    expect((await server.api('POST', '/api/orgs', { name: 'X', parentId: 'org_nope' })).status).toBe(400);
+    expect((await ctx.server.api('PATCH', `/api/orgs/${a.id}`, { parentId: a.id })).status).toBe(400);
+    expect((await ctx.server.api('POST', '/api/orgs', { name: 'X', parentId: 'org_nope' })).status).toBe(400);
     expect(await list()).toEqual(before);
   });
 
   it('keeps email domains unique across organizations (409 naming the field)', async () => {
     await create({ name: 'Acme', domains: ['acme.com'] });
-    const clash = await server.api('POST', '/api/orgs', { name: 'Copycat', domains: ['copycat.com', 'ACME.com'] });
+    const clash = await ctx.server.api('POST', '/api/orgs', { name: 'Copycat', domains: ['copycat.com', 'ACME.com'] });
     expect(clash.status).toBe(409);
     expect(clash.body).toMatchObject({
       error: { code: 'org_domain_taken', fields: [{ path: 'domains[1]', message: expect.stringContaining('Acme') }] },
@@ -100,17 +89,17 @@ describe('organizations API', () => {
     const mid = await create({ name: 'Mid', parentId: root.id });
     const leaf = await create({ name: 'Leaf', parentId: mid.id });
 
-    const refused = await server.api('DELETE', `/api/orgs/${mid.id}`);
+    const refused = await ctx.server.api('DELETE', `/api/orgs/${mid.id}`);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: { code: 'org_has_children' } });
-    expect((await server.api('DELETE', `/api/orgs/${mid.id}?children=maybe`)).status).toBe(400);
+    expect((await ctx.server.api('DELETE', `/api/orgs/${mid.id}?children=maybe`)).status).toBe(400);
     expect(await list()).toHaveLength(3);
 
-    const reparented = await server.api('DELETE', `/api/orgs/${mid.id}?children=reparent`);
+    const reparented = await ctx.server.api('DELETE', `/api/orgs/${mid.id}?children=reparent`);
     expect(reparented.body).toEqual({ deleted: [mid.id], reparented: [leaf.id] });
-    expect((await server.api('GET', `/api/orgs/${leaf.id}`)).body).toMatchObject({ parentId: root.id });
+    expect((await ctx.server.api('GET', `/api/orgs/${leaf.id}`)).body).toMatchObject({ parentId: root.id });
 
-    const cascaded = await server.api('DELETE', `/api/orgs/${root.id}?children=cascade`);
+    const cascaded = await ctx.server.api('DELETE', `/api/orgs/${root.id}?children=cascade`);
     expect((cascaded.body as { deleted: string[] }).deleted.sort()).toEqual([leaf.id, root.id].sort());
     expect(await list()).toEqual([]);
   });
@@ -119,13 +108,12 @@ describe('organizations API', () => {
     const acme = await create({ name: 'Acme', domains: ['acme.com'] });
     await create({ name: 'Acme Labs', parentId: acme.id });
     const before = await list();
-    await server.stop();
-    server = await startTestServer({}, dir);
+    await ctx.restart();
     expect(await list()).toEqual(before);
   });
 
   it('answers unknown routes with a JSON 404', async () => {
-    const response = await server.api('GET', '/api/nothing-here');
+    const response = await ctx.server.api('GET', '/api/nothing-here');
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ error: { code: 'not_found' } });
   });
