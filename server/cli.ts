@@ -41,19 +41,24 @@ export function buildProgram(): Command {
       new Option('--admin-port <port>', 'admin listener port (0 = any free port)').argParser(parsePort).default(4101),
     )
     .option('--json', 'print readiness as one JSON line (for scripts)')
-    .action(async (flags: { data?: string; port: number; adminPort: number; json?: boolean }) => {
+    .option('--config <file>', 'apply a YAML or JSON workspace file (orgs, users, apps, APIs) at start-up')
+    .option('--demo', 'seed the demo customers acme, globex and initech (idempotent)')
+    .action(async (flags: { data?: string; port: number; adminPort: number; json?: boolean; config?: string; demo?: boolean }) => {
       const logger = createLogger();
       const server = await startServer(
         {
           ...(flags.data ? { dataDir: flags.data } : {}),
           port: flags.port,
           adminPort: flags.adminPort,
+          demo: flags.demo === true,
+          ...(flags.config ? { configFile: flags.config } : {}),
           ...(process.env.ORGBENCH_ADMIN_TOKEN ? { adminToken: process.env.ORGBENCH_ADMIN_TOKEN } : {}),
         },
         { logger },
       );
-      announce(server, flags.json === true);
+      // Handlers first: a script may send a signal the moment it reads the readiness line.
       stopOnSignals(server);
+      announce(server, flags.json === true);
     });
 
   program
@@ -101,7 +106,8 @@ function announce(server: RunningServer, json: boolean): void {
       `Orgbench ready — open the UI: ${server.uiUrl}`,
       `  protocol listener  ${server.protocolUrl}   (issuers, login pages, mock IdPs)`,
       `  admin listener     ${server.adminUrl}   (API; token in ${join(server.dataDir, ADMIN_TOKEN_FILE)})`,
-      `  default issuer     ${server.issuers[0]?.issuer ?? '-'}`,
+      ...server.issuers.map((entry) => `  issuer             ${entry.issuer}`),
+      `  sample app         ${server.protocolUrl}/sample`,
       `  data folder        ${server.dataDir}`,
       '  Press Ctrl+C to stop.',
       '',
@@ -137,7 +143,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (isOrgbenchError(error) && error.expose) {
-      process.stderr.write(`orgbench: ${error.message}\n`);
+      const details = (error.fields ?? []).map((field) => `\n  ${field.path || '(file)'}: ${field.message}`).join('');
+      process.stderr.write(`orgbench: ${error.message}${error.fields && error.fields.length > 1 ? details : ''}\n`);
     } else if (error instanceof CliError) {
       process.stderr.write(`orgbench: ${error.message}\n`);
     } else {

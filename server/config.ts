@@ -23,6 +23,10 @@ export const serverOptionsSchema = z.strictObject({
   nativeBinding: z.string().min(1).optional(),
   /** Folder of the built renderer to serve in browser mode. */
   uiDir: z.string().min(1).optional(),
+  /** Seed the demo organizations, users and clients (idempotent). */
+  demo: z.boolean().default(false),
+  /** A YAML or JSON workspace file to apply at start-up. */
+  configFile: z.string().min(1).optional(),
 });
 
 export type ServerOptions = z.input<typeof serverOptionsSchema>;

@@ -12,19 +12,19 @@ import { establishAdminToken, LaunchCodes } from './admin/admin-token';
 import { createAdminApp } from './admin/admin-app';
 import { resolveServerOptions, type ServerOptions } from './config';
 import type { ServerInfo } from './model/api';
-import { IssuerRegistry } from './oidc/issuer-registry';
-import type { IssuerInfo } from './oidc/issuer-registry';
+import { applyConfigFile } from './config-files/apply-config-file';
+import { seedDemo } from './config-files/demo';
+import { IssuerRegistry, type IssuerInfo } from './oidc/issuer-registry';
+import { ensureSampleApp } from './sample-app/sample-client';
+import { createServices } from './services';
 import { purgeExpired } from './oidc/sqlite-adapter';
-import { OrganizationService } from './organizations/organization-service';
 import { createProtocolHandler } from './protocol/protocol-handler';
 import { systemClock, type Clock } from './runtime/clock';
 import { DataLock } from './runtime/data-lock';
 import { prepareDataDir } from './runtime/data-dir';
 import { deferredHandler, listenLoopback } from './runtime/listen';
 import { silentLogger, type Logger } from './runtime/logger';
-import { KeyRepository } from './store/key-repository';
 import { openDatabase, type Db } from './store/open-database';
-import { OrganizationRepository } from './store/organization-repository';
 
 export type { ServerOptions } from './config';
 export { OrgbenchError } from './errors';
@@ -73,8 +73,6 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
       db.close();
     });
     const adminToken = establishAdminToken(dataDir, config.adminToken);
-    const orgs = new OrganizationService(new OrganizationRepository(db), clock);
-    const keys = new KeyRepository(db);
     const launchCodes = new LaunchCodes();
 
     // Listeners bind first (port 0 picks a free port); their handlers need the bound URLs.
@@ -93,10 +91,22 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
     });
     cleanups.push(() => admin.close());
 
-    const issuers = new IssuerRegistry({ db, keys, clock, origin: protocol.url }, [
-      { tenant: 'default', workspace: 'default' },
-    ]);
-    protocolHandler.set(createProtocolHandler(issuers, logger));
+    const services = createServices(db, clock, () => protocol.url);
+    const issuers = new IssuerRegistry({
+      ...services,
+      logger,
+      origin: protocol.url,
+      adminToken,
+      demo: config.demo,
+    });
+    services.apps.useValidator(async (tenant, workspace, metadata) => {
+      const provider = await issuers.provider({ tenant, workspace });
+      await provider.Client.validate(metadata as Parameters<typeof provider.Client.validate>[0]);
+    });
+    await ensureSampleApp(services, protocol.url);
+    if (config.demo) await seedDemo(services);
+    if (config.configFile) await applyConfigFile(services, config.configFile);
+    protocolHandler.set(createProtocolHandler({ issuers, services, logger, protocolUrl: protocol.url }));
 
     const createLaunchUrl = () => `${admin.url}/#code=${launchCodes.issue()}`;
     const info = (): ServerInfo => ({
@@ -112,7 +122,8 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
       launchCodes,
       createLaunchUrl,
       info,
-      orgs,
+      services,
+      issuers,
       uiDir: config.uiDir ?? findBuiltUi(),
       logger,
       startedAt,
@@ -122,6 +133,7 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
 
     const sweeper = setInterval(() => {
       purgeExpired(db);
+      services.grantOrgs.purgeOrphans();
       issuers.evictIdle();
     }, SWEEP_INTERVAL_MS);
     sweeper.unref();

@@ -50,11 +50,31 @@ const domainsSchema = z
 
 const parentIdSchema = z.string().min(1, 'must not be empty').nullable();
 
+/** How an organization is served (the seed's three isolation models). */
+export const isolationModelSchema = z.enum(['shared_application', 'per_organization_application', 'dedicated_tenant']);
+export type IsolationModel = z.infer<typeof isolationModelSchema>;
+
+export const ISOLATION_LABELS: Record<IsolationModel, string> = {
+  shared_application: 'Shared application',
+  per_organization_application: 'Per-organization application',
+  dedicated_tenant: 'Dedicated tenant',
+};
+
+/** Custom attributes, e.g. `{ "plan": "enterprise", "seats": 250 }`; may be copied into tokens. */
+export const orgAttributesSchema = z
+  .record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'attribute names use letters, digits and _'),
+    z.union([z.string().max(1000), z.number(), z.boolean()]),
+  )
+  .refine((attributes) => Object.keys(attributes).length <= 50, { message: 'at most 50 attributes' });
+
 export const createOrganizationSchema = z.strictObject({
   name: orgNameSchema,
   slug: orgSlugSchema.optional(),
   parentId: parentIdSchema.optional(),
   domains: domainsSchema.optional(),
+  isolation: isolationModelSchema.optional(),
+  attributes: orgAttributesSchema.optional(),
 });
 
 export const updateOrganizationSchema = z
@@ -63,6 +83,8 @@ export const updateOrganizationSchema = z
     slug: orgSlugSchema.optional(),
     parentId: parentIdSchema.optional(),
     domains: domainsSchema.optional(),
+    isolation: isolationModelSchema.optional(),
+    attributes: orgAttributesSchema.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });
 
@@ -79,6 +101,8 @@ export interface Organization {
   name: string;
   parentId: string | null;
   domains: string[];
+  isolation: IsolationModel;
+  attributes: Record<string, string | number | boolean>;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,30 +1,27 @@
 /**
- * Builds one oidc-provider instance for one workspace issuer: SQLite storage, the
- * tenant's persisted keys, persisted cookie keys, PKCE for every client and explicit
- * lifetimes. Development interactions are off; login pages arrive with the
- * interaction routes.
+ * Builds the oidc-provider instance of one workspace issuer from the workspace's
+ * settings: SQLite storage (clients from the applications table), the tenant's
+ * persisted keys, PKCE for every client, refresh-token rotation, org claims in tokens,
+ * JWT access tokens for registered APIs, Dynamic Client Registration behind an initial
+ * access token, and Orgbench's own login pages. No development interactions or keys.
  */
 import { randomBytes } from 'node:crypto';
-import Provider, { type Configuration } from 'oidc-provider';
-import type { Db } from '../store/open-database';
-import type { KeyRepository } from '../store/key-repository';
-import type { Clock } from '../runtime/clock';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Workspace } from '../model/workspace';
+import { clientAdapterFor } from './client-adapter';
+import { createFindAccount, orgOfToken } from './find-account';
+import { interactionPolicy } from './interaction-policy';
+import { mountInteractions } from './interactions/routes';
+import { logoutSource, postLogoutSuccessSource, renderError } from './interactions/provider-pages';
+import { orgClaimNames, orgClaims } from './org-claims';
+import type { ProviderDeps } from './provider-deps';
 import { sqliteAdapterFor } from './sqlite-adapter';
-import { renderError } from './render-error';
 import { ensureTenantKeys } from './signing-keys';
+import { recordTokenResponses } from './token-recorder';
 
 export interface IssuerAddress {
   tenant: string;
   workspace: string;
-}
-
-export interface CreateProviderOptions {
-  db: Db;
-  keys: KeyRepository;
-  clock: Clock;
-  /** Protocol listener origin, e.g. `http://127.0.0.1:4100`. */
-  origin: string;
-  address: IssuerAddress;
 }
 
 /** URL path of a workspace issuer: `/{tenant}/{workspace}`. */
@@ -32,28 +29,20 @@ export function issuerPath({ tenant, workspace }: IssuerAddress): string {
   return `/${tenant}/${workspace}`;
 }
 
-const TTL_SECONDS = {
-  AccessToken: 60 * 60,
-  AuthorizationCode: 60,
-  ClientCredentials: 10 * 60,
-  IdToken: 60 * 60,
-  Interaction: 60 * 60,
-  RefreshToken: 14 * 24 * 60 * 60,
-  Session: 14 * 24 * 60 * 60,
-  Grant: 14 * 24 * 60 * 60,
-} as const;
-
-export async function createProvider(options: CreateProviderOptions): Promise<Provider> {
-  const { db, keys, clock, origin, address } = options;
+export async function createProvider(deps: ProviderDeps, workspace: Workspace): Promise<Provider> {
+  const address = { tenant: workspace.tenantId, workspace: workspace.id };
   const path = issuerPath(address);
-  const issuer = `${origin}${path}`;
-  const jwks = await ensureTenantKeys(keys, address.tenant, clock);
+  const issuer = `${deps.origin}${path}`;
+  const { settings } = workspace;
+  const jwks = await ensureTenantKeys(deps.keys, address.tenant, deps.clock);
   const cookieKeys = [
-    keys.secret(`cookie-key:${address.tenant}`, () => randomBytes(32).toString('base64url'), clock.now().toISOString()),
+    deps.keys.secret(`cookie-key:${address.tenant}`, () => randomBytes(32).toString('base64url'), deps.clock.now().toISOString()),
   ];
+  const Payloads = sqliteAdapterFor(deps.db, issuer);
+  const Clients = clientAdapterFor(deps, address.tenant, address.workspace);
 
   const configuration: Configuration = {
-    adapter: sqliteAdapterFor(db, issuer),
+    adapter: (name: string) => (name === 'Client' ? new Clients() : new Payloads(name)),
     jwks: { keys: jwks as NonNullable<Configuration['jwks']>['keys'] },
     cookies: {
       keys: cookieKeys,
@@ -61,19 +50,90 @@ export async function createProvider(options: CreateProviderOptions): Promise<Pr
       // so Orgbench's provider must not collide with mock IdPs on the same host.
       names: { session: '_ob_session', interaction: '_ob_interaction', resume: '_ob_resume' },
     },
+    claims: {
+      openid: ['sub', ...orgClaimNames(settings)],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'given_name', 'family_name'],
+    },
+    conformIdTokenClaims: false,
+    extraParams: ['organization'],
+    extraClientMetadata: {
+      properties: ['organization_id', 'require_organization'],
+      validator: (_ctx, key, value, metadata) => {
+        if (key === 'organization_id' && value !== undefined) {
+          const org = typeof value === 'string' ? deps.orgs.find(value) : undefined;
+          if (!org) throw new errors.InvalidClientMetadata(`organization_id: no organization "${String(value)}"`);
+          metadata.organization_id = org.id;
+        }
+        if (key === 'require_organization' && value !== undefined && typeof value !== 'boolean') {
+          throw new errors.InvalidClientMetadata('require_organization must be a boolean');
+        }
+      },
+    },
     features: {
       devInteractions: { enabled: false },
       introspection: { enabled: true },
       revocation: { enabled: true },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      clientCredentials: { enabled: true },
+      registration: {
+        enabled: true,
+        initialAccessToken: deps.adminToken,
+        idFactory: () => `dcr_${randomBytes(12).toString('base64url')}`,
+        secretFactory: () => randomBytes(32).toString('base64url'),
+      },
+      registrationManagement: { enabled: true, rotateRegistrationAccessToken: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (_ctx, _client, oneOf) => (oneOf ? oneOf[0] : undefined),
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          const resource = deps.appRepo
+            .resources(address.tenant, address.workspace)
+            .find((candidate) => candidate.identifier === indicator);
+          if (!resource) throw new errors.InvalidTarget(`unknown resource indicator ${indicator}`);
+          return {
+            scope: resource.scopes.join(' '),
+            audience: resource.identifier,
+            accessTokenTTL: settings.ttl.accessToken,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        },
+      },
     },
-    interactions: { url: (_ctx, interaction) => `${path}/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `${path}/interaction/${interaction.uid}`, policy: interactionPolicy(deps, issuer) },
     pkce: { required: () => true },
-    ttl: { ...TTL_SECONDS },
-    clients: [],
-    findAccount: async () => undefined,
+    rotateRefreshToken: () => settings.rotateRefreshTokens,
+    ttl: {
+      AccessToken: settings.ttl.accessToken,
+      AuthorizationCode: settings.ttl.authorizationCode,
+      ClientCredentials: settings.ttl.accessToken,
+      IdToken: settings.ttl.idToken,
+      Interaction: 60 * 60,
+      RefreshToken: settings.ttl.refreshToken,
+      Session: settings.ttl.session,
+      Grant: settings.ttl.refreshToken,
+      RegistrationAccessToken: 30 * 86400,
+    },
+    clientDefaults: { id_token_signed_response_alg: 'RS256', token_endpoint_auth_method: 'client_secret_basic' },
+    findAccount: createFindAccount(deps, issuer, settings),
+    extraTokenClaims: async (ctx: KoaContextWithOIDC, token) => {
+      const org = orgOfToken(deps, issuer, ctx, token);
+      const roles =
+        org && 'accountId' in token && typeof token.accountId === 'string'
+          ? (deps.users.membership(org.id, token.accountId)?.roles ?? [])
+          : undefined;
+      return orgClaims(org, roles, settings);
+    },
     renderError,
   };
 
   const provider = new Provider(issuer, configuration);
+  provider.on('server_error', (_ctx, error) => deps.logger.error('oidc server_error', { issuer, error }));
+  recordTokenResponses(provider, deps, issuer);
+  mountInteractions(provider, deps, { issuer, path, workspace });
   return provider;
 }
+

@@ -1,15 +1,19 @@
 /**
- * The workspace issuers served on the protocol listener. Providers are created on
- * first use and evicted after a period without requests, so a data folder with many
- * tenants and workspaces does not keep a provider resident for each.
+ * The workspace issuers served on the protocol listener, one per workspace in the
+ * database. Providers are created on first use and evicted after a period without
+ * requests (or when their workspace's settings change), so a data folder with many
+ * tenants does not keep a provider resident for each.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import { createProvider, issuerPath, type CreateProviderOptions, type IssuerAddress } from './create-provider';
+import type { Workspace } from '../model/workspace';
+import { createProvider, issuerPath, type IssuerAddress } from './create-provider';
+import type { ProviderDeps } from './provider-deps';
 
 type Handler = ReturnType<Provider['callback']>;
 
 interface Resident {
+  provider: Promise<Provider>;
   handler: Promise<Handler>;
   lastUsed: number;
 }
@@ -19,19 +23,20 @@ export interface IssuerInfo extends IssuerAddress {
 }
 
 export class IssuerRegistry {
-  readonly #options: Omit<CreateProviderOptions, 'address'>;
-  readonly #known: IssuerAddress[];
+  readonly #deps: ProviderDeps;
   readonly #resident = new Map<string, Resident>();
   readonly #idleMs: number;
 
-  constructor(options: Omit<CreateProviderOptions, 'address'>, known: IssuerAddress[], idleMs = 10 * 60 * 1000) {
-    this.#options = options;
-    this.#known = known;
+  constructor(deps: ProviderDeps, idleMs = 10 * 60 * 1000) {
+    this.#deps = deps;
     this.#idleMs = idleMs;
+    deps.tenants.onChange((address) => this.evict(address));
   }
 
   list(): IssuerInfo[] {
-    return this.#known.map((address) => ({ ...address, issuer: `${this.#options.origin}${issuerPath(address)}` }));
+    return this.#deps.tenants
+      .listWorkspaces()
+      .map((workspace) => ({ tenant: workspace.tenantId, workspace: workspace.id, issuer: workspace.issuer }));
   }
 
   /** How many providers are in memory right now. */
@@ -39,21 +44,31 @@ export class IssuerRegistry {
     return this.#resident.size;
   }
 
-  /** Serves `req` if its path belongs to a known issuer; returns false otherwise. */
+  /** Serves `req` if its path belongs to a workspace issuer; returns false otherwise. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = req.url ?? '/';
-    const address = this.#known.find((candidate) => {
-      const prefix = issuerPath(candidate);
-      return url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
-    });
-    if (!address) return false;
-    const prefix = issuerPath(address);
-    const handler = await this.#handlerFor(address);
+    const [, tenant, workspaceId] = /^\/([a-z0-9-]+)\/([a-z0-9-]+)(?:[/?]|$)/.exec(url) ?? [];
+    if (!tenant || !workspaceId) return false;
+    const workspace = this.#deps.tenants.findWorkspace(tenant, workspaceId);
+    if (!workspace) return false;
+    const prefix = issuerPath({ tenant, workspace: workspaceId });
+    const handler = await this.#residentFor(workspace).handler;
     // The mount convention oidc-provider reads to build its own URLs.
     Object.assign(req, { originalUrl: url });
     req.url = url.slice(prefix.length) || '/';
     await handler(req, res);
     return true;
+  }
+
+  /** The provider of a workspace (created if needed), e.g. to validate client metadata. */
+  provider(address: IssuerAddress): Promise<Provider> {
+    const workspace = this.#deps.tenants.getWorkspace(address.tenant, address.workspace);
+    return this.#residentFor(workspace).provider;
+  }
+
+  /** Forgets a workspace's provider; the next request builds it from current settings. */
+  evict(address: IssuerAddress): void {
+    this.#resident.delete(issuerPath(address));
   }
 
   /** Drops providers idle for longer than the idle period. */
@@ -68,17 +83,18 @@ export class IssuerRegistry {
     return evicted;
   }
 
-  #handlerFor(address: IssuerAddress): Promise<Handler> {
-    const key = issuerPath(address);
+  #residentFor(workspace: Workspace): Resident {
+    const key = issuerPath({ tenant: workspace.tenantId, workspace: workspace.id });
     const existing = this.#resident.get(key);
     if (existing) {
       existing.lastUsed = Date.now();
-      return existing.handler;
+      return existing;
     }
-    const handler = createProvider({ ...this.#options, address }).then((provider) => provider.callback());
-    this.#resident.set(key, { handler, lastUsed: Date.now() });
+    const provider = createProvider(this.#deps, workspace);
+    const resident: Resident = { provider, handler: provider.then((p) => p.callback()), lastUsed: Date.now() };
+    this.#resident.set(key, resident);
     // A failed start is not cached: the next request tries again.
-    handler.catch(() => this.#resident.delete(key));
-    return handler;
+    provider.catch(() => this.#resident.delete(key));
+    return resident;
   }
 }

@@ -50,3 +50,33 @@ async function generateKey(
     createdAt: clock.now().toISOString(),
   };
 }
+
+export interface PublicKeyInfo {
+  kid: string;
+  alg: string;
+  status: 'active' | 'retiring' | 'retired';
+  createdAt: string;
+}
+
+/** The keys of a tenant without their private parts. */
+export function listTenantKeys(keys: KeyRepository, tenant: string): PublicKeyInfo[] {
+  return keys.all(`tenant:${tenant}`).map(({ kid, alg, status, createdAt }) => ({ kid, alg, status, createdAt }));
+}
+
+/**
+ * Rotation with overlap: fresh keys start signing at once; the keys they replace stay
+ * published (status "retiring") so tokens signed with them still verify; keys retired
+ * by an earlier rotation leave the JWKS.
+ */
+export async function rotateTenantKeys(keys: KeyRepository, tenant: string, clock: Clock): Promise<PublicKeyInfo[]> {
+  const scope = `tenant:${tenant}`;
+  const fresh = await Promise.all(KEY_SPECS.map((spec) => generateKey(scope, spec.alg, spec.options, clock)));
+  keys.transaction(() => {
+    for (const key of keys.all(scope)) {
+      if (key.status === 'retiring') keys.setStatus(key.kid, 'retired');
+      if (key.status === 'active') keys.setStatus(key.kid, 'retiring');
+    }
+    for (const key of fresh) keys.insert(key);
+  });
+  return listTenantKeys(keys, tenant);
+}

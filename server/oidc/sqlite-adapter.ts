@@ -1,10 +1,11 @@
 /**
  * oidc-provider's storage on SQLite. One table holds every model of every issuer,
  * keyed by (issuer, model, id). Expired rows are invisible to `find` and are purged by
- * `purgeExpired`. `consume` is a single UPDATE, so a code redeemed twice in parallel is
- * marked consumed exactly once and oidc-provider rejects the other redemption.
+ * `purgeExpired`. `consume` is a single conditional UPDATE: of two parallel redemptions
+ * of one code or refresh token, exactly one consumes it and the other fails with
+ * `invalid_grant`.
  */
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { errors, type Adapter, type AdapterPayload } from 'oidc-provider';
 import type { Db } from '../store/open-database';
 
 interface PayloadRow {
@@ -78,7 +79,8 @@ export function sqliteAdapterFor(db: Db, issuer: string, now: () => number = Dat
     }
 
     async consume(id: string): Promise<void> {
-      statements.consume.run(now(), issuer, this.#model, id);
+      const { changes } = statements.consume.run(now(), issuer, this.#model, id);
+      if (changes === 0) throw new errors.InvalidGrant(`${this.#model} already consumed`);
     }
 
     async destroy(id: string): Promise<void> {

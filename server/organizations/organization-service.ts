@@ -49,7 +49,19 @@ export class OrganizationService {
       const domains = data.domains ?? [];
       this.#assertDomainsFree(domains, null);
       const now = this.#clock.now().toISOString();
-      this.#repo.insert({ id, slug, name: data.name, parentId, createdAt: now, updatedAt: now }, domains);
+      this.#repo.insert(
+        {
+          id,
+          slug,
+          name: data.name,
+          parentId,
+          isolation: data.isolation ?? 'shared_application',
+          attributes: data.attributes ?? {},
+          createdAt: now,
+          updatedAt: now,
+        },
+        domains,
+      );
       return this.get(id);
     });
   }
@@ -67,7 +79,15 @@ export class OrganizationService {
         this.#repo.replaceDomains(id, patch.domains);
       }
       const now = this.#clock.now().toISOString();
-      this.#repo.update({ ...current, slug, name: patch.name ?? current.name, parentId, updatedAt: now });
+      this.#repo.update({
+        ...current,
+        slug,
+        name: patch.name ?? current.name,
+        parentId,
+        isolation: patch.isolation ?? current.isolation,
+        attributes: patch.attributes ?? current.attributes,
+        updatedAt: now,
+      });
       return this.get(id);
     });
   }
@@ -98,6 +118,15 @@ export class OrganizationService {
       this.#repo.delete(id);
       return { deleted: [id], reparented: directChildren };
     });
+  }
+
+  /** The organization owning an email domain, if any (home-realm discovery). */
+  findByEmailDomain(domain: string): Organization | undefined {
+    return this.#repo.findByDomain(domain);
+  }
+
+  find(idOrSlug: string): Organization | undefined {
+    return this.#repo.find(idOrSlug) ?? this.#repo.findBySlug(idOrSlug);
   }
 
   #mustFind(id: string): Organization {

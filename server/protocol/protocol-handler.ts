@@ -1,33 +1,58 @@
 /**
  * The protocol listener: everything a browser or relying party must reach. Requests
- * under a workspace issuer's path go to that issuer's oidc-provider; the rest is the
- * listener's own small surface (health, an index of issuers).
+ * under a workspace issuer's path go to that issuer's oidc-provider; `/sample` is the
+ * built-in sample app; the rest is the listener's own small surface.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { version } from '../../package.json';
 import type { IssuerRegistry } from '../oidc/issuer-registry';
 import type { Logger } from '../runtime/logger';
+import { createSampleApp } from '../sample-app/sample-app';
+import type { Services } from '../services';
+import { HOSTED_CSS } from '../web/hosted-css';
+import { HOSTED_CSS_PATH } from '../web/html';
 
-export function createProtocolHandler(issuers: IssuerRegistry, logger: Logger) {
+export interface ProtocolDeps {
+  issuers: IssuerRegistry;
+  services: Services;
+  logger: Logger;
+  protocolUrl: string;
+}
+
+export function createProtocolHandler(deps: ProtocolDeps) {
+  const sample = createSampleApp(deps.services, deps.protocolUrl).callback();
   return (req: IncomingMessage, res: ServerResponse): void => {
-    route(req, res, issuers).catch((error: unknown) => {
-      logger.error('protocol request failed', { method: req.method, url: req.url, error });
+    route(req, res, deps, sample).catch((error: unknown) => {
+      deps.logger.error('protocol request failed', { method: req.method, url: req.url, error });
       if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: 'Unexpected error.' });
       else res.destroy();
     });
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, issuers: IssuerRegistry): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0];
-  if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-    sendJson(res, 200, { status: 'ok', version });
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ProtocolDeps,
+  sample: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  const isRead = req.method === 'GET' || req.method === 'HEAD';
+  if (path === '/healthz' && isRead) return sendJson(res, 200, { status: 'ok', version });
+  if (path === HOSTED_CSS_PATH && isRead) {
+    res.writeHead(200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
+    res.end(HOSTED_CSS);
     return;
   }
-  if (await issuers.handle(req, res)) return;
-  if (path === '/' && req.method === 'GET') {
-    sendJson(res, 200, { service: 'orgbench', version, issuers: issuers.list().map((entry) => entry.issuer) });
-    return;
+  if (path === '/sample' || path.startsWith('/sample/')) return sample(req, res);
+  if (await deps.issuers.handle(req, res)) return;
+  if (path === '/' && isRead) {
+    return sendJson(res, 200, {
+      service: 'orgbench',
+      version,
+      sampleApp: `${deps.protocolUrl}/sample`,
+      issuers: deps.issuers.list().map((entry) => entry.issuer),
+    });
   }
   sendJson(res, 404, { error: 'not_found', error_description: `Nothing is served at ${path}.` });
 }

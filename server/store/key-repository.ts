@@ -50,6 +50,18 @@ export class KeyRepository {
       .run(key.kid, key.scope, key.use, key.alg, JSON.stringify(key.privateJwk), key.status, key.createdAt);
   }
 
+  /** Every key of `scope`, newest first, for the key list in the UI. */
+  all(scope: string): StoredKey[] {
+    return this.#db
+      .prepare<[string], KeyRow>('SELECT * FROM signing_keys WHERE scope = ? ORDER BY created_at DESC')
+      .all(scope)
+      .map(toStoredKey);
+  }
+
+  setStatus(kid: string, status: KeyStatus): void {
+    this.#db.prepare('UPDATE signing_keys SET status = ? WHERE kid = ?').run(status, kid);
+  }
+
   /** A named secret, created by `create` on first use and kept from then on. */
   secret(name: string, create: () => string, now: string): string {
     const existing = this.#db

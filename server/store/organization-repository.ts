@@ -1,5 +1,5 @@
 /** SQL for organizations and their email domains. No rules here: see organizations/. */
-import type { Organization } from '../model/organization';
+import type { IsolationModel, Organization } from '../model/organization';
 import type { Db } from './open-database';
 
 interface OrgRow {
@@ -7,6 +7,8 @@ interface OrgRow {
   slug: string;
   name: string;
   parent_id: string | null;
+  isolation: IsolationModel;
+  attributes: string;
   created_at: string;
   updated_at: string;
 }
@@ -21,6 +23,8 @@ export interface OrgRecord {
   slug: string;
   name: string;
   parentId: string | null;
+  isolation: IsolationModel;
+  attributes: Record<string, string | number | boolean>;
   createdAt: string;
   updatedAt: string;
 }
@@ -108,16 +112,36 @@ export class OrganizationRepository {
   insert(record: OrgRecord, domains: readonly string[]): void {
     this.#db
       .prepare(
-        'INSERT INTO organizations (id, slug, name, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO organizations (id, slug, name, parent_id, isolation, attributes, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(record.id, record.slug, record.name, record.parentId, record.createdAt, record.updatedAt);
+      .run(
+        record.id,
+        record.slug,
+        record.name,
+        record.parentId,
+        record.isolation,
+        JSON.stringify(record.attributes),
+        record.createdAt,
+        record.updatedAt,
+      );
     this.replaceDomains(record.id, domains);
   }
 
   update(record: OrgRecord): void {
     this.#db
-      .prepare('UPDATE organizations SET slug = ?, name = ?, parent_id = ?, updated_at = ? WHERE id = ?')
-      .run(record.slug, record.name, record.parentId, record.updatedAt, record.id);
+      .prepare(
+        'UPDATE organizations SET slug = ?, name = ?, parent_id = ?, isolation = ?, attributes = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(
+        record.slug,
+        record.name,
+        record.parentId,
+        record.isolation,
+        JSON.stringify(record.attributes),
+        record.updatedAt,
+        record.id,
+      );
   }
 
   replaceDomains(id: string, domains: readonly string[]): void {
@@ -134,6 +158,18 @@ export class OrganizationRepository {
 
   delete(id: string): void {
     this.#db.prepare('DELETE FROM organizations WHERE id = ?').run(id);
+  }
+
+  /** Organizations whose email domains include `domain`. */
+  findByDomain(domain: string): Organization | undefined {
+    const row = this.#db
+      .prepare<[string], { org_id: string }>('SELECT org_id FROM organization_domains WHERE domain = ?')
+      .get(domain.toLowerCase());
+    return row ? this.find(row.org_id) : undefined;
+  }
+
+  count(): number {
+    return this.#db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM organizations').get()?.n ?? 0;
   }
 
   /** Runs `work` in one transaction: all of it lands, or none. */
@@ -158,6 +194,8 @@ function toOrganization(row: OrgRow, domains: string[]): Organization {
     name: row.name,
     parentId: row.parent_id,
     domains,
+    isolation: row.isolation,
+    attributes: JSON.parse(row.attributes) as Organization['attributes'],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

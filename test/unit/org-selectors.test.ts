@@ -15,6 +15,8 @@ const org = (id: string, name: string, parentId: string | null = null, domains: 
   slug: name.toLowerCase().replace(/\s+/g, '-'),
   parentId,
   domains,
+  isolation: 'shared_application',
+  attributes: {},
   createdAt: '',
   updatedAt: '',
 });

@@ -5,5 +5,6 @@
 import type { Migration } from '../migrate';
 import { m001Organizations } from './001-organizations';
 import { m002OidcStorage } from './002-oidc-storage';
+import { m003IdentityModel } from './003-identity-model';
 
-export const migrations: readonly Migration[] = [m001Organizations, m002OidcStorage];
+export const migrations: readonly Migration[] = [m001Organizations, m002OidcStorage, m003IdentityModel];

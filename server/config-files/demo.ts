@@ -1,0 +1,63 @@
+/**
+ * `orgbench serve --demo`: three customers on the three isolation models, ready to
+ * present and to script against. Applied like any workspace file, so running it again
+ * changes nothing.
+ *
+ *   acme     shared application            sub-orgs Acme Europe › Acme France, Acme Labs
+ *   globex   per-organization application  sub-org Globex EMEA
+ *   initech  dedicated tenant              its own issuer and keys
+ */
+import type { Services } from '../services';
+import { applyWorkspaceDocument } from './apply-config-file';
+import type { WorkspaceFileInput } from './workspace-file';
+
+export const DEMO_PASSWORD = 'orgbench-demo';
+export const DEMO_M2M_CLIENT = { clientId: 'acme-reporting', secret: 'orgbench-demo-acme-reporting-secret' };
+export const DEMO_API = 'urn:orgbench:demo:invoices';
+
+export const DEMO_WORKSPACE: WorkspaceFileInput = {
+  organizations: [
+    { slug: 'acme', name: 'Acme Corporation', domains: ['acme.test'], isolation: 'shared_application', attributes: { plan: 'enterprise', seats: 250 } },
+    { slug: 'acme-europe', name: 'Acme Europe', parent: 'acme', domains: ['eu.acme.test'] },
+    { slug: 'acme-france', name: 'Acme France', parent: 'acme-europe' },
+    { slug: 'acme-labs', name: 'Acme Labs', parent: 'acme' },
+    { slug: 'globex', name: 'Globex', domains: ['globex.test'], isolation: 'per_organization_application', attributes: { plan: 'growth' } },
+    { slug: 'globex-emea', name: 'Globex EMEA', parent: 'globex' },
+    { slug: 'initech', name: 'Initech', domains: ['initech.test'], isolation: 'dedicated_tenant', attributes: { plan: 'enterprise' } },
+  ],
+  users: [
+    {
+      email: 'alice@acme.test',
+      name: 'Alice Anders',
+      givenName: 'Alice',
+      familyName: 'Anders',
+      password: DEMO_PASSWORD,
+      memberships: [
+        { org: 'acme', roles: ['admin'] },
+        { org: 'globex', roles: ['viewer'] },
+      ],
+    },
+    { email: 'bob@globex.test', name: 'Bob Brandt', password: DEMO_PASSWORD, memberships: [{ org: 'globex', roles: ['admin'] }] },
+    {
+      email: 'carol@initech.test',
+      name: 'Carol Chen',
+      password: DEMO_PASSWORD,
+      memberships: [{ org: 'initech', roles: ['admin', 'billing'] }],
+    },
+    { email: 'dave@eu.acme.test', name: 'Dave Dupont', password: DEMO_PASSWORD, memberships: [{ org: 'acme-europe', roles: ['member'] }] },
+  ],
+  applications: [
+    {
+      clientId: DEMO_M2M_CLIENT.clientId,
+      name: 'Acme reporting job',
+      kind: 'm2m',
+      owner: 'acme',
+      secret: DEMO_M2M_CLIENT.secret,
+    },
+  ],
+  apis: [{ identifier: DEMO_API, name: 'Invoices API', scopes: ['invoices:read', 'invoices:write'] }],
+};
+
+export async function seedDemo(services: Services): Promise<void> {
+  await applyWorkspaceDocument(services, DEMO_WORKSPACE);
+}

@@ -1,0 +1,83 @@
+/**
+ * Which organization a sign-in is for, decided by the first step that knows, in this
+ * order (the table is the policy):
+ *
+ *   1. the `organization` authorize parameter (id or slug)     → must exist, user must be a member
+ *   2. the client's owning organization                         → user must be a member
+ *   3. the organization the user picked on the org picker       → user must be a member
+ *   4. the email domain the user signed in with                 → used when the user is a member
+ *   5. the user's memberships: one → that org; several → picker; none → no org, unless required
+ */
+import type { Organization } from '../../model/organization';
+
+export type OrgResolution =
+  | { kind: 'resolved'; org: Organization; via: OrgSource }
+  | { kind: 'choose'; orgs: Organization[] }
+  | { kind: 'none' }
+  | { kind: 'denied'; message: string };
+
+export type OrgSource = 'parameter' | 'client' | 'picker' | 'email_domain' | 'membership';
+
+export interface OrgResolutionInput {
+  requested: string | undefined;
+  clientOwner: string | undefined;
+  clientName: string;
+  picked: string | undefined;
+  emailDomain: string | undefined;
+  requireOrganization: boolean;
+  /** Looks an org up by id or slug. */
+  findOrg(idOrSlug: string): Organization | undefined;
+  orgOfDomain(domain: string): Organization | undefined;
+  /** The user's organizations. */
+  memberOf: Organization[];
+}
+
+type Step = (input: OrgResolutionInput) => OrgResolution | undefined;
+
+const isMember = (input: OrgResolutionInput, org: Organization) => input.memberOf.some((m) => m.id === org.id);
+
+const mustBeMember = (input: OrgResolutionInput, org: Organization, via: OrgSource, why: string): OrgResolution =>
+  isMember(input, org)
+    ? { kind: 'resolved', org, via }
+    : { kind: 'denied', message: `You are not a member of ${org.name}, which ${why}.` };
+
+const STEPS: Step[] = [
+  function fromParameter(input) {
+    if (!input.requested) return undefined;
+    const org = input.findOrg(input.requested);
+    if (!org) return { kind: 'denied', message: `The application asked for an organization that does not exist ("${input.requested}").` };
+    return mustBeMember(input, org, 'parameter', 'the application asked for');
+  },
+  function fromClientOwner(input) {
+    if (!input.clientOwner) return undefined;
+    const org = input.findOrg(input.clientOwner);
+    if (!org) return { kind: 'denied', message: `${input.clientName} belongs to an organization that no longer exists.` };
+    return mustBeMember(input, org, 'client', `${input.clientName} belongs to`);
+  },
+  function fromPicker(input) {
+    if (!input.picked) return undefined;
+    const org = input.findOrg(input.picked);
+    return org ? mustBeMember(input, org, 'picker', 'was chosen') : { kind: 'denied', message: 'Unknown organization.' };
+  },
+  function fromEmailDomain(input) {
+    if (!input.emailDomain) return undefined;
+    const org = input.orgOfDomain(input.emailDomain);
+    return org && isMember(input, org) ? { kind: 'resolved', org, via: 'email_domain' } : undefined;
+  },
+  function fromMemberships(input) {
+    const [only, ...others] = input.memberOf;
+    if (only && others.length === 0) return { kind: 'resolved', org: only, via: 'membership' };
+    if (only) return { kind: 'choose', orgs: input.memberOf };
+    return input.requireOrganization
+      ? { kind: 'denied', message: `${input.clientName} requires an organization, and you are not a member of any.` }
+      : { kind: 'none' };
+  },
+];
+
+export function resolveOrganization(input: OrgResolutionInput): OrgResolution {
+  for (const step of STEPS) {
+    const result = step(input);
+    if (result) return result;
+  }
+  return { kind: 'none' };
+}

@@ -1,0 +1,80 @@
+/** The hosted login pages: identifier first, password, organization picker, errors. */
+import type { Organization } from '../../model/organization';
+import { hostedPage, html, type SafeHtml } from '../../web/html';
+
+export interface PageContext {
+  /** `/{tenant}/{workspace}/interaction/{uid}` */
+  base: string;
+  clientName: string;
+  demo: boolean;
+}
+
+const DEMO_HINT = html`<p class="hint">
+  Demo: sign in as <code>alice@acme.test</code>, <code>bob@globex.test</code> or <code>carol@initech.test</code>
+  with the password <code>orgbench-demo</code>. Alice belongs to several organizations.
+</p>`;
+
+const orgLine = (org: Organization | undefined): SafeHtml =>
+  org ? html`<p class="org">Signing in to <span class="badge" data-org="${org.slug}">${org.name}</span></p>` : html``;
+
+export function identifierPage(
+  page: PageContext,
+  options: { email?: string; error?: string; org?: Organization | undefined },
+): string {
+  return hostedPage({
+    title: 'Sign in',
+    body: html`<h1>Sign in</h1>
+      <p class="muted">to continue to <strong>${page.clientName}</strong></p>
+      ${orgLine(options.org)} ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+      <form method="post" action="${page.base}/identify">
+        <label>Work email <input type="email" name="email" autocomplete="username" autofocus required value="${options.email ?? ''}" /></label>
+        <button type="submit">Continue</button>
+      </form>
+      ${page.demo ? DEMO_HINT : ''}
+      <a class="muted" href="${page.base}/abort">Cancel and return to the application</a>`,
+  });
+}
+
+export function passwordPage(
+  page: PageContext,
+  options: { email: string; error?: string; org?: Organization | undefined },
+): string {
+  return hostedPage({
+    title: 'Enter your password',
+    body: html`<h1>Enter your password</h1>
+      <p class="muted">${options.email} · <a href="${page.base}">not you?</a></p>
+      ${orgLine(options.org)} ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+      <form method="post" action="${page.base}/login">
+        <input type="hidden" name="email" value="${options.email}" />
+        <label>Password <input type="password" name="password" autocomplete="current-password" autofocus required /></label>
+        <button type="submit">Sign in</button>
+      </form>
+      ${page.demo ? DEMO_HINT : ''}`,
+  });
+}
+
+export function orgPickerPage(page: PageContext, options: { userName: string; orgs: Organization[] }): string {
+  return hostedPage({
+    title: 'Choose an organization',
+    body: html`<h1>Choose an organization</h1>
+      <p class="muted">${options.userName}, you belong to several organizations. Which one is this sign-in for?</p>
+      <form method="post" action="${page.base}/organization" class="choices">
+        ${options.orgs.map(
+          (org) =>
+            html`<button type="submit" name="organization" value="${org.id}" data-org="${org.slug}">
+              <span>${org.name}</span><span class="muted">${org.slug}</span>
+            </button>`,
+        )}
+      </form>
+      <a class="muted" href="${page.base}/abort">Cancel</a>`,
+  });
+}
+
+export function interactionErrorPage(page: PageContext | undefined, options: { title: string; message: string }): string {
+  return hostedPage({
+    title: options.title,
+    body: html`<h1>${options.title}</h1>
+      <p class="error" role="alert">${options.message}</p>
+      ${page ? html`<a class="button secondary" href="${page.base}/abort">Return to the application</a>` : ''}`,
+  });
+}

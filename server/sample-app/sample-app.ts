@@ -1,0 +1,189 @@
+/**
+ * The built-in sample relying party, on the protocol listener at `/sample`: pick a
+ * client and (optionally) an organization, sign in with authorization code + PKCE
+ * through the real endpoints (openid-client as the RP), see the tokens, refresh, sign
+ * out. For QA and sales when there is no app of their own.
+ */
+import { randomBytes } from 'node:crypto';
+import Router from '@koa/router';
+import parse from 'co-body';
+import Koa, { type Context } from 'koa';
+import * as oidc from 'openid-client';
+import type { Application } from '../model/application';
+import type { Services } from '../services';
+import { HOSTED_PAGE_CSP } from '../web/html';
+import { sampleUrls } from './sample-client';
+import { samplePage, type SampleSession } from './sample-views';
+
+interface PendingLogin {
+  clientId: string;
+  verifier: string;
+  state: string;
+  nonce: string;
+  expiresAt: number;
+}
+
+const COOKIE = 'ob_sample';
+const PENDING_TTL_MS = 10 * 60 * 1000;
+const MAX_ENTRIES = 500;
+
+export function createSampleApp(services: Services, protocolUrl: string): Koa {
+  const urls = sampleUrls(protocolUrl);
+  const pending = new Map<string, PendingLogin>();
+  const sessions = new Map<string, SampleSession>();
+  const router = new Router({ prefix: '/sample' });
+
+  const clients = (): Application[] =>
+    services.apps.list().filter((app) => app.kind !== 'm2m' && app.redirectUris.includes(urls.callback));
+
+  const configFor = async (clientId: string) => {
+    const app = services.apps.get(clientId);
+    const secret = services.apps.revealSecret(clientId);
+    return oidc.discovery(
+      new URL(app.issuer),
+      clientId,
+      undefined,
+      secret ? oidc.ClientSecretBasic(secret) : oidc.None(),
+      { execute: [oidc.allowInsecureRequests] },
+    );
+  };
+
+  const sessionId = (ctx: Context): string => {
+    const existing = ctx.cookies.get(COOKIE);
+    if (existing && sessions.has(existing)) return existing;
+    const id = randomBytes(16).toString('base64url');
+    ctx.cookies.set(COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/sample' });
+    return id;
+  };
+
+  const remember = <T>(map: Map<string, T>, key: string, value: T) => {
+    if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value as string);
+    map.set(key, value);
+  };
+
+  const render = (ctx: Context, session: SampleSession | undefined, error?: string) => {
+    ctx.type = 'html';
+    ctx.set('Content-Security-Policy', HOSTED_PAGE_CSP);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = samplePage({ clients: clients(), orgs: services.orgs.list(), session, error });
+  };
+
+  const readForm = async (ctx: Context) =>
+    (await parse.form(ctx.req, { limit: '16kb' })) as Record<string, string | undefined>;
+
+  router.get('/', (ctx) => {
+    const session = sessions.get(ctx.cookies.get(COOKIE) ?? '');
+    const error = typeof ctx.query.error === 'string' ? ctx.query.error : undefined;
+    render(ctx, session, error);
+  });
+
+  router.post('/login', async (ctx) => {
+    const form = await readForm(ctx);
+    const clientId = form.client ?? '';
+    if (!clients().some((app) => app.clientId === clientId)) {
+      ctx.status = 400;
+      render(ctx, undefined, 'Choose one of the listed applications.');
+      return;
+    }
+    const config = await configFor(clientId);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    remember(pending, state, { clientId, verifier, state, nonce, expiresAt: Date.now() + PENDING_TTL_MS });
+    const parameters: Record<string, string> = {
+      redirect_uri: urls.callback,
+      scope: 'openid email profile',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    };
+    if (form.organization) parameters.organization = form.organization;
+    if (form.login_hint) parameters.login_hint = form.login_hint;
+    if (form.prompt) parameters.prompt = form.prompt;
+    ctx.status = 303;
+    ctx.redirect(oidc.buildAuthorizationUrl(config, parameters).href);
+  });
+
+  router.get('/callback', async (ctx) => {
+    const state = typeof ctx.query.state === 'string' ? ctx.query.state : '';
+    const login = pending.get(state);
+    pending.delete(state);
+    if (!login || login.expiresAt < Date.now()) {
+      ctx.status = 400;
+      render(ctx, undefined, 'This sign-in response is unknown or expired; start again.');
+      return;
+    }
+    if (typeof ctx.query.error === 'string') {
+      ctx.status = 400;
+      render(ctx, undefined, `${ctx.query.error}: ${String(ctx.query.error_description ?? '')}`);
+      return;
+    }
+    try {
+      const config = await configFor(login.clientId);
+      const tokens = await oidc.authorizationCodeGrant(config, new URL(`${protocolUrl}${ctx.originalUrl}`), {
+        pkceCodeVerifier: login.verifier,
+        expectedState: login.state,
+        expectedNonce: login.nonce,
+        idTokenExpected: true,
+      });
+      remember(sessions, sessionId(ctx), { clientId: login.clientId, tokens: { ...tokens }, refreshed: 0 });
+      ctx.status = 303;
+      ctx.redirect(urls.home);
+    } catch (error) {
+      ctx.status = 400;
+      render(ctx, undefined, `The token exchange failed: ${(error as Error).message}`);
+    }
+  });
+
+  router.post('/refresh', async (ctx) => {
+    const id = ctx.cookies.get(COOKIE) ?? '';
+    const session = sessions.get(id);
+    const refreshToken = session?.tokens.refresh_token;
+    if (!session || typeof refreshToken !== 'string') {
+      ctx.status = 303;
+      ctx.redirect(urls.home);
+      return;
+    }
+    try {
+      const tokens = await oidc.refreshTokenGrant(await configFor(session.clientId), refreshToken);
+      sessions.set(id, { ...session, tokens: { ...session.tokens, ...tokens }, refreshed: session.refreshed + 1 });
+      ctx.status = 303;
+      ctx.redirect(urls.home);
+    } catch (error) {
+      render(ctx, session, `Refresh failed: ${(error as Error).message}`);
+    }
+  });
+
+  router.post('/logout', async (ctx) => {
+    const id = ctx.cookies.get(COOKIE) ?? '';
+    const session = sessions.get(id);
+    sessions.delete(id);
+    if (!session) {
+      ctx.status = 303;
+      ctx.redirect(urls.home);
+      return;
+    }
+    const config = await configFor(session.clientId);
+    const idToken = session.tokens.id_token;
+    ctx.status = 303;
+    ctx.redirect(
+      oidc.buildEndSessionUrl(config, {
+        post_logout_redirect_uri: urls.home,
+        ...(typeof idToken === 'string' ? { id_token_hint: idToken } : {}),
+      }).href,
+    );
+  });
+
+  const app = new Koa();
+  app.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      ctx.status = (error as { status?: number }).status ?? 500;
+      render(ctx, undefined, `The sample app hit an error: ${(error as Error).message}`);
+    }
+  });
+  app.use(router.routes());
+  return app;
+}

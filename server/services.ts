@@ -1,0 +1,58 @@
+/**
+ * The domain services of one data folder, built over one database. The admin API, the
+ * issuers, the CLI's config import and the demo all use these, never the store directly.
+ */
+import { ApplicationService } from './applications/application-service';
+import { IsolationService } from './organizations/isolation-service';
+import { OrganizationService } from './organizations/organization-service';
+import type { Clock } from './runtime/clock';
+import { ApplicationRepository } from './store/application-repository';
+import { GrantOrgRepository } from './store/grant-org-repository';
+import { KeyRepository } from './store/key-repository';
+import type { Db } from './store/open-database';
+import { OrganizationRepository } from './store/organization-repository';
+import { TenantRepository } from './store/tenant-repository';
+import { TokenRepository } from './store/token-repository';
+import { UserRepository } from './store/user-repository';
+import { TenantService } from './tenants/tenant-service';
+import { TokenLog } from './tokens/token-log';
+import { UserService } from './users/user-service';
+
+export interface Services {
+  db: Db;
+  clock: Clock;
+  keys: KeyRepository;
+  orgRepo: OrganizationRepository;
+  appRepo: ApplicationRepository;
+  grantOrgs: GrantOrgRepository;
+  orgs: OrganizationService;
+  tenants: TenantService;
+  apps: ApplicationService;
+  users: UserService;
+  tokens: TokenLog;
+  isolation: IsolationService;
+}
+
+export function createServices(db: Db, clock: Clock, protocolOrigin: () => string): Services {
+  const orgRepo = new OrganizationRepository(db);
+  const appRepo = new ApplicationRepository(db);
+  const tenants = new TenantService(new TenantRepository(db), clock, protocolOrigin);
+  tenants.ensureDefaults();
+  const orgs = new OrganizationService(orgRepo, clock);
+  const apps = new ApplicationService(appRepo, orgRepo, tenants, clock);
+  const users = new UserService(new UserRepository(db), orgRepo, clock);
+  return {
+    db,
+    clock,
+    keys: new KeyRepository(db),
+    orgRepo,
+    appRepo,
+    grantOrgs: new GrantOrgRepository(db),
+    orgs,
+    tenants,
+    apps,
+    users,
+    tokens: new TokenLog(new TokenRepository(db), clock),
+    isolation: new IsolationService(orgs, tenants, apps, appRepo, protocolOrigin),
+  };
+}

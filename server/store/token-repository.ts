@@ -1,0 +1,101 @@
+/** SQL for the log of issued tokens (the token inspector's source). */
+import type { Db } from './open-database';
+
+export interface IssuedTokenRecord {
+  id: number;
+  issuer: string;
+  kind: 'access_token' | 'id_token' | 'refresh_token';
+  format: 'jwt' | 'opaque';
+  clientId: string;
+  orgId: string | null;
+  subject: string | null;
+  grantType: string;
+  value: string;
+  issuedAt: string;
+  expiresAt: string | null;
+}
+
+interface TokenRow {
+  id: number;
+  issuer: string;
+  kind: IssuedTokenRecord['kind'];
+  format: IssuedTokenRecord['format'];
+  client_id: string;
+  org_id: string | null;
+  subject: string | null;
+  grant_type: string;
+  value: string;
+  issued_at: string;
+  expires_at: string | null;
+}
+
+export interface TokenFilter {
+  orgId?: string;
+  clientId?: string;
+  subject?: string;
+  kind?: IssuedTokenRecord['kind'];
+  limit: number;
+  before?: number;
+}
+
+export class TokenRepository {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+  }
+
+  insert(token: Omit<IssuedTokenRecord, 'id'>): number {
+    return Number(
+      this.#db
+        .prepare(
+          `INSERT INTO issued_tokens (issuer, kind, format, client_id, org_id, subject, grant_type, value, issued_at, expires_at)
+           VALUES (@issuer, @kind, @format, @clientId, @orgId, @subject, @grantType, @value, @issuedAt, @expiresAt)`,
+        )
+        .run(token).lastInsertRowid,
+    );
+  }
+
+  find(id: number): IssuedTokenRecord | undefined {
+    const row = this.#db.prepare<[number], TokenRow>('SELECT * FROM issued_tokens WHERE id = ?').get(id);
+    return row ? toRecord(row) : undefined;
+  }
+
+  list(filter: TokenFilter): IssuedTokenRecord[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: filter.limit };
+    if (filter.orgId) (where.push('org_id = @orgId'), (params.orgId = filter.orgId));
+    if (filter.clientId) (where.push('client_id = @clientId'), (params.clientId = filter.clientId));
+    if (filter.subject) (where.push('subject = @subject'), (params.subject = filter.subject));
+    if (filter.kind) (where.push('kind = @kind'), (params.kind = filter.kind));
+    if (filter.before) (where.push('id < @before'), (params.before = filter.before));
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return this.#db
+      .prepare<Record<string, unknown>, TokenRow>(`SELECT * FROM issued_tokens ${clause} ORDER BY id DESC LIMIT @limit`)
+      .all(params)
+      .map(toRecord);
+  }
+
+  /** Keeps the newest `keep` tokens. */
+  trim(keep: number): number {
+    return this.#db
+      .prepare('DELETE FROM issued_tokens WHERE id <= (SELECT id FROM issued_tokens ORDER BY id DESC LIMIT 1 OFFSET ?)')
+      .run(keep).changes;
+  }
+}
+
+function toRecord(row: TokenRow): IssuedTokenRecord {
+  return {
+    id: row.id,
+    issuer: row.issuer,
+    kind: row.kind,
+    format: row.format,
+    clientId: row.client_id,
+    orgId: row.org_id,
+    subject: row.subject,
+    grantType: row.grant_type,
+    value: row.value,
+    issuedAt: row.issued_at,
+    expiresAt: row.expires_at,
+  };
+}

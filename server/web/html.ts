@@ -1,0 +1,59 @@
+/**
+ * Server-rendered HTML with escaping by default: every value interpolated into `html`
+ * is escaped unless it is itself `html` (or explicitly `raw`).
+ */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+type Value = SafeHtml | string | number | boolean | null | undefined | Value[];
+
+function render(value: Value): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (Array.isArray(value)) return value.map(render).join('');
+  if (value instanceof SafeHtml) return value.value;
+  return escapeHtml(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, index) => {
+    out += render(value) + (strings[index + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}
+
+/** Trusted markup only (never user input). */
+export const raw = (value: string): SafeHtml => new SafeHtml(value);
+
+export const HOSTED_CSS_PATH = '/_orgbench/hosted.css';
+
+/** Content-Security-Policy of hosted pages: no scripts at all, styles from our origin. */
+export const HOSTED_PAGE_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'";
+
+export function hostedPage(options: { title: string; body: SafeHtml; wide?: boolean }): string {
+  return html`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="referrer" content="no-referrer" />
+    <title>${options.title} · Orgbench</title>
+    <link rel="stylesheet" href="${HOSTED_CSS_PATH}" />
+  </head>
+  <body>
+    <main class="${options.wide ? 'card wide' : 'card'}">${options.body}</main>
+    <footer class="powered">Local identity by Orgbench</footer>
+  </body>
+</html>`.value;
+}
