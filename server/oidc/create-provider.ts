@@ -106,6 +106,9 @@ export async function createProvider(deps: ProviderDeps, workspace: Workspace): 
     interactions: { url: (_ctx, interaction) => `${path}/interaction/${interaction.uid}`, policy: interactionPolicy(deps, issuer) },
     pkce: { required: () => true },
     rotateRefreshToken: () => settings.rotateRefreshTokens,
+    // Apps allowed the refresh_token grant get one without asking for offline_access:
+    // B2B sessions are long-lived and rotation with reuse detection keeps them safe.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     ttl: {
       AccessToken: settings.ttl.accessToken,
       AuthorizationCode: settings.ttl.authorizationCode,

@@ -2,11 +2,12 @@
  * Which organization a sign-in is for, decided by the first step that knows, in this
  * order (the table is the policy):
  *
- *   1. the `organization` authorize parameter (id or slug)     → must exist, user must be a member
- *   2. the client's owning organization                         → user must be a member
- *   3. the organization the user picked on the org picker       → user must be a member
- *   4. the email domain the user signed in with                 → used when the user is a member
- *   5. the user's memberships: one → that org; several → picker; none → no org, unless required
+ *   1. the `organization` authorize parameter (id or slug)  → must exist, user must be a member
+ *   2. the client's owning organization                      → user must be a member
+ *   3. the organization the user picked on the org picker    → user must be a member
+ *   4. the user's memberships: one → that org; several → the picker, with the org that
+ *      owns the user's email domain listed first; none → no org, unless the client
+ *      requires one
  */
 import type { Organization } from '../../model/organization';
 
@@ -16,7 +17,7 @@ export type OrgResolution =
   | { kind: 'none' }
   | { kind: 'denied'; message: string };
 
-export type OrgSource = 'parameter' | 'client' | 'picker' | 'email_domain' | 'membership';
+export type OrgSource = 'parameter' | 'client' | 'picker' | 'membership';
 
 export interface OrgResolutionInput {
   requested: string | undefined;
@@ -45,7 +46,9 @@ const STEPS: Step[] = [
   function fromParameter(input) {
     if (!input.requested) return undefined;
     const org = input.findOrg(input.requested);
-    if (!org) return { kind: 'denied', message: `The application asked for an organization that does not exist ("${input.requested}").` };
+    if (!org) {
+      return { kind: 'denied', message: `The application asked for an organization that does not exist ("${input.requested}").` };
+    }
     return mustBeMember(input, org, 'parameter', 'the application asked for');
   },
   function fromClientOwner(input) {
@@ -59,15 +62,14 @@ const STEPS: Step[] = [
     const org = input.findOrg(input.picked);
     return org ? mustBeMember(input, org, 'picker', 'was chosen') : { kind: 'denied', message: 'Unknown organization.' };
   },
-  function fromEmailDomain(input) {
-    if (!input.emailDomain) return undefined;
-    const org = input.orgOfDomain(input.emailDomain);
-    return org && isMember(input, org) ? { kind: 'resolved', org, via: 'email_domain' } : undefined;
-  },
   function fromMemberships(input) {
     const [only, ...others] = input.memberOf;
     if (only && others.length === 0) return { kind: 'resolved', org: only, via: 'membership' };
-    if (only) return { kind: 'choose', orgs: input.memberOf };
+    if (only) {
+      const home = input.emailDomain ? input.orgOfDomain(input.emailDomain) : undefined;
+      const orgs = [...input.memberOf].sort((a, b) => Number(b.id === home?.id) - Number(a.id === home?.id));
+      return { kind: 'choose', orgs };
+    }
     return input.requireOrganization
       ? { kind: 'denied', message: `${input.clientName} requires an organization, and you are not a member of any.` }
       : { kind: 'none' };
