@@ -43,23 +43,32 @@ export function buildProgram(): Command {
     .option('--json', 'print readiness as one JSON line (for scripts)')
     .option('--config <file>', 'apply a YAML or JSON workspace file (orgs, users, apps, APIs) at start-up')
     .option('--demo', 'seed the demo customers acme, globex and initech (idempotent)')
-    .action(async (flags: { data?: string; port: number; adminPort: number; json?: boolean; config?: string; demo?: boolean }) => {
-      const logger = createLogger();
-      const server = await startServer(
-        {
-          ...(flags.data ? { dataDir: flags.data } : {}),
-          port: flags.port,
-          adminPort: flags.adminPort,
-          demo: flags.demo === true,
-          ...(flags.config ? { configFile: flags.config } : {}),
-          ...(process.env.ORGBENCH_ADMIN_TOKEN ? { adminToken: process.env.ORGBENCH_ADMIN_TOKEN } : {}),
-        },
-        { logger },
-      );
-      // Handlers first: a script may send a signal the moment it reads the readiness line.
-      stopOnSignals(server);
-      announce(server, flags.json === true);
-    });
+    .action(
+      async (flags: {
+        data?: string;
+        port: number;
+        adminPort: number;
+        json?: boolean;
+        config?: string;
+        demo?: boolean;
+      }) => {
+        const logger = createLogger();
+        const server = await startServer(
+          {
+            ...(flags.data ? { dataDir: flags.data } : {}),
+            port: flags.port,
+            adminPort: flags.adminPort,
+            demo: flags.demo === true,
+            ...(flags.config ? { configFile: flags.config } : {}),
+            ...(process.env.ORGBENCH_ADMIN_TOKEN ? { adminToken: process.env.ORGBENCH_ADMIN_TOKEN } : {}),
+          },
+          { logger },
+        );
+        // Handlers first: a script may send a signal the moment it reads the readiness line.
+        stopOnSignals(server);
+        announce(server, flags.json === true);
+      },
+    );
 
   program
     .command('ui-url')

@@ -21,7 +21,11 @@ import type { TenantService } from '../tenants/tenant-service';
 import { kindNeedsSecret, toClientMetadata } from './client-metadata';
 
 /** Checks client metadata with the workspace's provider; throws its complaint. */
-export type ClientMetadataValidator = (tenant: string, workspace: string, metadata: Record<string, unknown>) => Promise<void>;
+export type ClientMetadataValidator = (
+  tenant: string,
+  workspace: string,
+  metadata: Record<string, unknown>,
+) => Promise<void>;
 
 export const newClientSecret = (): string => randomBytes(32).toString('base64url');
 const newClientId = (): string => `app_${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}`;
@@ -168,16 +172,19 @@ export class ApplicationService {
   async ensureOrgApplication(org: Organization, tenantId: string, redirectUris: string[]): Promise<Application> {
     const existing = this.#repo.ownedBy(org.id).find((app) => app.tenantId === tenantId && app.kind !== 'm2m');
     if (existing) return this.#view(existing);
-    const created = await this.create({
-      name: `${org.name} app`,
-      kind: 'web',
-      clientId: `${org.slug}-${tenantId === DEFAULT_TENANT ? 'app' : 'dedicated'}`,
-      tenantId,
-      workspaceId: DEFAULT_WORKSPACE,
-      ownerOrgId: org.id,
-      requireOrganization: true,
-      redirectUris,
-    }, 'system');
+    const created = await this.create(
+      {
+        name: `${org.name} app`,
+        kind: 'web',
+        clientId: `${org.slug}-${tenantId === DEFAULT_TENANT ? 'app' : 'dedicated'}`,
+        tenantId,
+        workspaceId: DEFAULT_WORKSPACE,
+        ownerOrgId: org.id,
+        requireOrganization: true,
+        redirectUris,
+      },
+      'system',
+    );
     return created;
   }
 
@@ -185,7 +192,8 @@ export class ApplicationService {
     try {
       await this.#validate(record.tenantId, record.workspaceId, toClientMetadata(record));
     } catch (error) {
-      const message = (error as { error_description?: string; message?: string }).error_description ?? (error as Error).message;
+      const message =
+        (error as { error_description?: string; message?: string }).error_description ?? (error as Error).message;
       throw new ValidationError([{ path: pathOfMetadataError(message), message }]);
     }
   }

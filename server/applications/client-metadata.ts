@@ -20,14 +20,24 @@ export const KIND_PROFILES: Record<ApplicationKind, KindProfile> = {
     grantTypes: ['authorization_code', 'refresh_token'],
     responseTypes: ['code'],
   },
-  spa: { applicationType: 'web', authMethod: 'none', grantTypes: ['authorization_code', 'refresh_token'], responseTypes: ['code'] },
+  spa: {
+    applicationType: 'web',
+    authMethod: 'none',
+    grantTypes: ['authorization_code', 'refresh_token'],
+    responseTypes: ['code'],
+  },
   native: {
     applicationType: 'native',
     authMethod: 'none',
     grantTypes: ['authorization_code', 'refresh_token'],
     responseTypes: ['code'],
   },
-  m2m: { applicationType: 'web', authMethod: 'client_secret_basic', grantTypes: ['client_credentials'], responseTypes: [] },
+  m2m: {
+    applicationType: 'web',
+    authMethod: 'client_secret_basic',
+    grantTypes: ['client_credentials'],
+    responseTypes: [],
+  },
 };
 
 export const kindNeedsSecret = (kind: ApplicationKind): boolean => KIND_PROFILES[kind].authMethod !== 'none';

@@ -48,7 +48,12 @@ export async function applyWorkspaceDocument(services: Services, document: unkno
   services.orgRepo.transaction(() => {
     for (const workspace of file.workspaces) {
       if (!services.tenants.findWorkspace(workspace.tenant, workspace.id)) {
-        services.tenants.createWorkspace(workspace.tenant, { id: workspace.id, name: workspace.name, preset: workspace.preset, ...(workspace.settings ? { settings: workspace.settings } : {}) });
+        services.tenants.createWorkspace(workspace.tenant, {
+          id: workspace.id,
+          name: workspace.name,
+          preset: workspace.preset,
+          ...(workspace.settings ? { settings: workspace.settings } : {}),
+        });
       }
     }
     for (const org of parentsFirst(file.organizations)) upsertOrg(services, org);
@@ -62,7 +67,10 @@ export async function applyWorkspaceDocument(services: Services, document: unkno
     for (const { record, owner } of appRecords) services.apps.commit(withOwner(services, record, owner));
     for (const api of file.apis) {
       const [tenantId, workspaceId] = api.workspace.split('/') as [string, string];
-      services.appRepo.upsertResource({ tenantId, workspaceId, identifier: api.identifier, name: api.name, scopes: api.scopes }, now);
+      services.appRepo.upsertResource(
+        { tenantId, workspaceId, identifier: api.identifier, name: api.name, scopes: api.scopes },
+        now,
+      );
     }
   });
   // Apps of workspaces the file itself created can only be checked once those exist.
@@ -149,15 +157,19 @@ function checkReferences(services: Services, file: WorkspaceFile): FieldIssue[] 
     const at = `organizations[${index}]`;
     if (seenSlugs.has(org.slug)) issues.push({ path: `${at}.slug`, message: `${org.slug} is listed twice` });
     seenSlugs.add(org.slug);
-    if (org.parent && !orgExists(org.parent)) issues.push({ path: `${at}.parent`, message: `no organization "${org.parent}"` });
-    if (org.parent === org.slug) issues.push({ path: `${at}.parent`, message: 'an organization cannot be its own parent' });
+    if (org.parent && !orgExists(org.parent))
+      issues.push({ path: `${at}.parent`, message: `no organization "${org.parent}"` });
+    if (org.parent === org.slug)
+      issues.push({ path: `${at}.parent`, message: 'an organization cannot be its own parent' });
     org.domains.forEach((domain, d) => {
       const inFile = domainOwner.get(domain);
       const inData = services.orgs.findByEmailDomain(domain)?.slug;
       // A domain held in the data folder is free if the file moves it away from its holder.
-      const releasedByFile = inData !== undefined && fileOrgs.has(inData) && !fileOrgs.get(inData)?.domains.includes(domain);
+      const releasedByFile =
+        inData !== undefined && fileOrgs.has(inData) && !fileOrgs.get(inData)?.domains.includes(domain);
       const holder = inFile ?? (inData && inData !== org.slug && !releasedByFile ? inData : undefined);
-      if (holder && holder !== org.slug) issues.push({ path: `${at}.domains[${d}]`, message: `${domain} already belongs to "${holder}"` });
+      if (holder && holder !== org.slug)
+        issues.push({ path: `${at}.domains[${d}]`, message: `${domain} already belongs to "${holder}"` });
       domainOwner.set(domain, org.slug);
     });
   });
@@ -177,7 +189,8 @@ function checkReferences(services: Services, file: WorkspaceFile): FieldIssue[] 
 
   const seenEmails = new Set<string>();
   file.users.forEach((user, index) => {
-    if (seenEmails.has(user.email)) issues.push({ path: `users[${index}].email`, message: `${user.email} is listed twice` });
+    if (seenEmails.has(user.email))
+      issues.push({ path: `users[${index}].email`, message: `${user.email} is listed twice` });
     seenEmails.add(user.email);
     user.memberships.forEach((membership, m) => {
       if (!orgExists(membership.org)) {
@@ -189,24 +202,31 @@ function checkReferences(services: Services, file: WorkspaceFile): FieldIssue[] 
   const seenClients = new Set<string>();
   file.applications.forEach((app, index) => {
     const at = `applications[${index}]`;
-    if (seenClients.has(app.clientId)) issues.push({ path: `${at}.clientId`, message: `${app.clientId} is listed twice` });
+    if (seenClients.has(app.clientId))
+      issues.push({ path: `${at}.clientId`, message: `${app.clientId} is listed twice` });
     seenClients.add(app.clientId);
-    if (!workspaces.has(app.workspace)) issues.push({ path: `${at}.workspace`, message: `no workspace "${app.workspace}"` });
-    if (app.owner && !orgExists(app.owner)) issues.push({ path: `${at}.owner`, message: `no organization "${app.owner}"` });
+    if (!workspaces.has(app.workspace))
+      issues.push({ path: `${at}.workspace`, message: `no workspace "${app.workspace}"` });
+    if (app.owner && !orgExists(app.owner))
+      issues.push({ path: `${at}.owner`, message: `no organization "${app.owner}"` });
     const existing = services.appRepo.find(app.clientId);
     if (existing && existing.source !== 'config' && existing.source !== 'system') {
       issues.push({ path: `${at}.clientId`, message: `${app.clientId} exists and was not made by a workspace file` });
     }
   });
   file.apis.forEach((api, index) => {
-    if (!workspaces.has(api.workspace)) issues.push({ path: `apis[${index}].workspace`, message: `no workspace "${api.workspace}"` });
+    if (!workspaces.has(api.workspace))
+      issues.push({ path: `apis[${index}].workspace`, message: `no workspace "${api.workspace}"` });
   });
   return issues;
 }
 
 function prefixed(error: unknown, prefix: string): FieldIssue[] {
   if (isOrgbenchError(error) && error.fields) {
-    return error.fields.map((field) => ({ path: field.path ? `${prefix}.${field.path}` : prefix, message: field.message }));
+    return error.fields.map((field) => ({
+      path: field.path ? `${prefix}.${field.path}` : prefix,
+      message: field.message,
+    }));
   }
   return [{ path: prefix, message: (error as Error).message }];
 }

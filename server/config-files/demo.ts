@@ -17,13 +17,31 @@ export const DEMO_API = 'urn:orgbench:demo:invoices';
 
 export const DEMO_WORKSPACE: WorkspaceFileInput = {
   organizations: [
-    { slug: 'acme', name: 'Acme Corporation', domains: ['acme.test'], isolation: 'shared_application', attributes: { plan: 'enterprise', seats: 250 } },
+    {
+      slug: 'acme',
+      name: 'Acme Corporation',
+      domains: ['acme.test'],
+      isolation: 'shared_application',
+      attributes: { plan: 'enterprise', seats: 250 },
+    },
     { slug: 'acme-europe', name: 'Acme Europe', parent: 'acme', domains: ['eu.acme.test'] },
     { slug: 'acme-france', name: 'Acme France', parent: 'acme-europe' },
     { slug: 'acme-labs', name: 'Acme Labs', parent: 'acme' },
-    { slug: 'globex', name: 'Globex', domains: ['globex.test'], isolation: 'per_organization_application', attributes: { plan: 'growth' } },
+    {
+      slug: 'globex',
+      name: 'Globex',
+      domains: ['globex.test'],
+      isolation: 'per_organization_application',
+      attributes: { plan: 'growth' },
+    },
     { slug: 'globex-emea', name: 'Globex EMEA', parent: 'globex' },
-    { slug: 'initech', name: 'Initech', domains: ['initech.test'], isolation: 'dedicated_tenant', attributes: { plan: 'enterprise' } },
+    {
+      slug: 'initech',
+      name: 'Initech',
+      domains: ['initech.test'],
+      isolation: 'dedicated_tenant',
+      attributes: { plan: 'enterprise' },
+    },
   ],
   users: [
     {
@@ -37,14 +55,24 @@ export const DEMO_WORKSPACE: WorkspaceFileInput = {
         { org: 'globex', roles: ['viewer'] },
       ],
     },
-    { email: 'bob@globex.test', name: 'Bob Brandt', password: DEMO_PASSWORD, memberships: [{ org: 'globex', roles: ['admin'] }] },
+    {
+      email: 'bob@globex.test',
+      name: 'Bob Brandt',
+      password: DEMO_PASSWORD,
+      memberships: [{ org: 'globex', roles: ['admin'] }],
+    },
     {
       email: 'carol@initech.test',
       name: 'Carol Chen',
       password: DEMO_PASSWORD,
       memberships: [{ org: 'initech', roles: ['admin', 'billing'] }],
     },
-    { email: 'dave@eu.acme.test', name: 'Dave Dupont', password: DEMO_PASSWORD, memberships: [{ org: 'acme-europe', roles: ['member'] }] },
+    {
+      email: 'dave@eu.acme.test',
+      name: 'Dave Dupont',
+      password: DEMO_PASSWORD,
+      memberships: [{ org: 'acme-europe', roles: ['member'] }],
+    },
   ],
   applications: [
     {

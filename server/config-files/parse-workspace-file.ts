@@ -17,7 +17,10 @@ export function readWorkspaceFile(path: string): unknown {
   try {
     size = statSync(path).size;
   } catch {
-    throw new ValidationError([{ path: '', message: `cannot read ${path}` }], `Cannot read the workspace file ${path}.`);
+    throw new ValidationError(
+      [{ path: '', message: `cannot read ${path}` }],
+      `Cannot read the workspace file ${path}.`,
+    );
   }
   if (size > WORKSPACE_FILE_MAX_BYTES) {
     throw new ValidationError([{ path: '', message: 'larger than 10 MiB' }], `${path} is larger than 10 MiB.`);
@@ -48,7 +51,8 @@ function walk(value: unknown, path: PropertyKey[], issues: FieldIssue[]): void {
   }
   if (value === null || typeof value !== 'object') return;
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) issues.push({ path: formatPath([...path, key]), message: `the key "${key}" is not allowed` });
+    if (FORBIDDEN_KEYS.has(key))
+      issues.push({ path: formatPath([...path, key]), message: `the key "${key}" is not allowed` });
     else walk((value as Record<string, unknown>)[key], [...path, key], issues);
   }
 }

@@ -25,7 +25,9 @@ export const workspaceFileSchema = z.strictObject({
   workspaces: z
     .array(
       z.strictObject({
-        tenant: z.literal('default', { message: 'only the default tenant takes extra workspaces; dedicated tenants come from organizations' }),
+        tenant: z.literal('default', {
+          message: 'only the default tenant takes extra workspaces; dedicated tenants come from organizations',
+        }),
         id: orgSlugSchema,
         name: z.string().trim().min(1).max(100),
         preset: workspacePresetSchema.default('b2b'),

@@ -13,7 +13,11 @@ export function clientAdapterFor(deps: ProviderDeps, tenantId: string, workspace
       const app = deps.appRepo.findIn(tenantId, workspaceId, id);
       if (!app) return undefined;
       if (app.source === 'registration') {
-        return { ...app.metadata, client_id: app.clientId, ...(app.clientSecret ? { client_secret: app.clientSecret } : {}) };
+        return {
+          ...app.metadata,
+          client_id: app.clientId,
+          ...(app.clientSecret ? { client_secret: app.clientSecret } : {}),
+        };
       }
       return toClientMetadata(app) as AdapterPayload;
     }

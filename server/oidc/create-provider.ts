@@ -36,7 +36,11 @@ export async function createProvider(deps: ProviderDeps, workspace: Workspace): 
   const { settings } = workspace;
   const jwks = await ensureTenantKeys(deps.keys, address.tenant, deps.clock);
   const cookieKeys = [
-    deps.keys.secret(`cookie-key:${address.tenant}`, () => randomBytes(32).toString('base64url'), deps.clock.now().toISOString()),
+    deps.keys.secret(
+      `cookie-key:${address.tenant}`,
+      () => randomBytes(32).toString('base64url'),
+      deps.clock.now().toISOString(),
+    ),
   ];
   const Payloads = sqliteAdapterFor(deps.db, issuer);
   const Clients = clientAdapterFor(deps, address.tenant, address.workspace);
@@ -103,7 +107,10 @@ export async function createProvider(deps: ProviderDeps, workspace: Workspace): 
         },
       },
     },
-    interactions: { url: (_ctx, interaction) => `${path}/interaction/${interaction.uid}`, policy: interactionPolicy(deps, issuer) },
+    interactions: {
+      url: (_ctx, interaction) => `${path}/interaction/${interaction.uid}`,
+      policy: interactionPolicy(deps, issuer),
+    },
     pkce: { required: () => true },
     rotateRefreshToken: () => settings.rotateRefreshTokens,
     // Apps allowed the refresh_token grant get one without asking for offline_access:
@@ -139,4 +146,3 @@ export async function createProvider(deps: ProviderDeps, workspace: Workspace): 
   mountInteractions(provider, deps, { issuer, path, workspace });
   return provider;
 }
-

@@ -26,5 +26,10 @@ export function orgClaims(
 /** Claim names released with the `openid` scope (so ID tokens carry the org context). */
 export function orgClaimNames(settings: WorkspaceSettings): string[] {
   if (!settings.orgClaims) return [];
-  return [settings.claimNames.orgId, settings.claimNames.orgName, settings.claimNames.orgRoles, ...settings.attributeClaims];
+  return [
+    settings.claimNames.orgId,
+    settings.claimNames.orgName,
+    settings.claimNames.orgRoles,
+    ...settings.attributeClaims,
+  ];
 }

@@ -32,6 +32,11 @@ export async function ensureSampleApp(services: Services, protocolUrl: string): 
   for (const app of services.appRepo.list()) {
     if (app.source !== 'system' || app.kind === 'm2m') continue;
     if (app.redirectUris.length === 1 && app.redirectUris[0] === urls.callback) continue;
-    services.appRepo.upsert({ ...app, redirectUris: [urls.callback], postLogoutRedirectUris: [urls.home], updatedAt: now });
+    services.appRepo.upsert({
+      ...app,
+      redirectUris: [urls.callback],
+      postLogoutRedirectUris: [urls.home],
+      updatedAt: now,
+    });
   }
 }

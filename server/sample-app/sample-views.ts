@@ -47,9 +47,7 @@ export function samplePage(options: {
       <label
         >Application
         <select name="client" data-testid="sample-client">
-          ${options.clients.map(
-            (app) => html`<option value="${app.clientId}">${app.name} (${app.clientId})</option>`,
-          )}
+          ${options.clients.map((app) => html`<option value="${app.clientId}">${app.name} (${app.clientId})</option>`)}
         </select></label
       >
       <label
@@ -66,16 +64,24 @@ export function samplePage(options: {
   const signedIn = session
     ? html`${orgSummary(session)}
         <div class="row">
-          <form method="post" action="/sample/refresh"><button type="submit" data-testid="sample-refresh">Refresh tokens</button></form>
-          <form method="post" action="/sample/logout"><button type="submit" class="secondary" data-testid="sample-logout">Sign out</button></form>
-          <span class="muted">client ${session.clientId}${session.refreshed ? ` · refreshed ${session.refreshed}×` : ''}</span>
+          <form method="post" action="/sample/refresh">
+            <button type="submit" data-testid="sample-refresh">Refresh tokens</button>
+          </form>
+          <form method="post" action="/sample/logout">
+            <button type="submit" class="secondary" data-testid="sample-logout">Sign out</button>
+          </form>
+          <span class="muted"
+            >client ${session.clientId}${session.refreshed ? ` · refreshed ${session.refreshed}×` : ''}</span
+          >
         </div>
         <h2>ID token</h2>
         ${decoded(session.tokens.id_token)}
         <h2>Access token</h2>
         ${decoded(session.tokens.access_token)}
         <h2>Refresh token</h2>
-        <p class="muted" data-testid="refresh-token">${typeof session.tokens.refresh_token === 'string' ? `present (${session.tokens.refresh_token.length} characters, rotates on use)` : 'none'}</p>`
+        <p class="muted" data-testid="refresh-token">
+          ${typeof session.tokens.refresh_token === 'string' ? `present (${session.tokens.refresh_token.length} characters, rotates on use)` : 'none'}
+        </p>`
     : html``;
   return hostedPage({
     title: 'Sample app',

@@ -108,7 +108,13 @@ export class ApplicationRepository {
         'SELECT identifier, name, scopes FROM api_resources WHERE tenant_id = ? AND workspace_id = ? ORDER BY identifier',
       )
       .all(tenantId, workspaceId)
-      .map((row) => ({ tenantId, workspaceId, identifier: row.identifier, name: row.name, scopes: JSON.parse(row.scopes) as string[] }));
+      .map((row) => ({
+        tenantId,
+        workspaceId,
+        identifier: row.identifier,
+        name: row.name,
+        scopes: JSON.parse(row.scopes) as string[],
+      }));
   }
 
   upsertResource(resource: ApiResourceRecord, now: string): void {
@@ -117,7 +123,14 @@ export class ApplicationRepository {
         `INSERT INTO api_resources (tenant_id, workspace_id, identifier, name, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, workspace_id, identifier) DO UPDATE SET name = excluded.name, scopes = excluded.scopes`,
       )
-      .run(resource.tenantId, resource.workspaceId, resource.identifier, resource.name, JSON.stringify(resource.scopes), now);
+      .run(
+        resource.tenantId,
+        resource.workspaceId,
+        resource.identifier,
+        resource.name,
+        JSON.stringify(resource.scopes),
+        now,
+      );
   }
 
   deleteResource(tenantId: string, workspaceId: string, identifier: string): boolean {

@@ -62,10 +62,7 @@ export class TenantRepository {
   }
 
   listWorkspaces(): WorkspaceRecord[] {
-    return this.#db
-      .prepare<[], WorkspaceRow>('SELECT * FROM workspaces ORDER BY tenant_id, id')
-      .all()
-      .map(toWorkspace);
+    return this.#db.prepare<[], WorkspaceRow>('SELECT * FROM workspaces ORDER BY tenant_id, id').all().map(toWorkspace);
   }
 
   findWorkspace(tenantId: string, id: string): WorkspaceRecord | undefined {

@@ -62,13 +62,20 @@ export class TokenRepository {
   }
 
   list(filter: TokenFilter): IssuedTokenRecord[] {
+    const conditions: [keyof TokenFilter, string][] = [
+      ['orgId', 'org_id = @orgId'],
+      ['clientId', 'client_id = @clientId'],
+      ['subject', 'subject = @subject'],
+      ['kind', 'kind = @kind'],
+      ['before', 'id < @before'],
+    ];
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: filter.limit };
-    if (filter.orgId) (where.push('org_id = @orgId'), (params.orgId = filter.orgId));
-    if (filter.clientId) (where.push('client_id = @clientId'), (params.clientId = filter.clientId));
-    if (filter.subject) (where.push('subject = @subject'), (params.subject = filter.subject));
-    if (filter.kind) (where.push('kind = @kind'), (params.kind = filter.kind));
-    if (filter.before) (where.push('id < @before'), (params.before = filter.before));
+    for (const [key, sql] of conditions) {
+      if (filter[key] === undefined || filter[key] === '') continue;
+      where.push(sql);
+      params[key] = filter[key];
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     return this.#db
       .prepare<Record<string, unknown>, TokenRow>(`SELECT * FROM issued_tokens ${clause} ORDER BY id DESC LIMIT @limit`)

@@ -73,7 +73,9 @@ export class UserRepository {
   }
 
   recordLoginResult(id: string, failedLogins: number, lockedUntil: string | null): void {
-    this.#db.prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?').run(failedLogins, lockedUntil, id);
+    this.#db
+      .prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
+      .run(failedLogins, lockedUntil, id);
   }
 
   delete(id: string): boolean {
@@ -136,5 +138,10 @@ function toRecord(row: UserRow): UserRecord {
 }
 
 function toMembership(row: MembershipRow): Membership {
-  return { orgId: row.org_id, userId: row.user_id, roles: JSON.parse(row.roles) as string[], createdAt: row.created_at };
+  return {
+    orgId: row.org_id,
+    userId: row.user_id,
+    roles: JSON.parse(row.roles) as string[],
+    createdAt: row.created_at,
+  };
 }

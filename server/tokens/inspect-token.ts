@@ -20,14 +20,24 @@ import { CLAIM_GLOSSARY } from './claim-glossary';
 export const keySourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('auto') }),
   z.strictObject({ kind: z.literal('issuer'), issuer: z.string().url('must be a URL') }),
-  z.strictObject({ kind: z.literal('jwks'), jwks: z.string().min(2, 'paste a JWKS document').max(1024 * 1024) }),
+  z.strictObject({
+    kind: z.literal('jwks'),
+    jwks: z
+      .string()
+      .min(2, 'paste a JWKS document')
+      .max(1024 * 1024),
+  }),
   z.strictObject({ kind: z.literal('discovery'), url: z.string().url('must be a URL') }),
 ]);
 
 export type KeySource = z.infer<typeof keySourceSchema>;
 
 export const inspectRequestSchema = z.strictObject({
-  token: z.string().trim().min(1, 'paste a token').max(64 * 1024, 'is longer than 64 KiB'),
+  token: z
+    .string()
+    .trim()
+    .min(1, 'paste a token')
+    .max(64 * 1024, 'is longer than 64 KiB'),
   keys: keySourceSchema.default({ kind: 'auto' }),
 });
 
@@ -66,7 +76,11 @@ export async function inspectToken(
       format: 'opaque',
       header: null,
       claims: null,
-      signature: { status: 'unverified', message: 'Opaque token: only its issuer can read it (introspection).', keySource: null },
+      signature: {
+        status: 'unverified',
+        message: 'Opaque token: only its issuer can read it (introspection).',
+        keySource: null,
+      },
       expiry: { issuedAt: null, expiresAt: null, notBefore: null, expired: null },
       explanations: [],
     };
@@ -82,7 +96,14 @@ export async function inspectToken(
     claim,
     meaning: CLAIM_GLOSSARY[claim] ?? orgClaimNames[claim] ?? 'A custom claim.',
   }));
-  return { format: 'jwt', header, claims, signature: await verify(token, claims, source, localJwks, now), expiry, explanations };
+  return {
+    format: 'jwt',
+    header,
+    claims,
+    signature: await verify(token, claims, source, localJwks, now),
+    expiry,
+    explanations,
+  };
 }
 
 async function verify(
@@ -102,7 +123,9 @@ async function verify(
   }
   try {
     // Signature only: expiry is shown separately, so an expired token still verifies here.
-    await jwtVerify(token, createLocalJWKSet(keys), { currentDate: new Date((claims.iat ?? now.getTime() / 1000) * 1000) });
+    await jwtVerify(token, createLocalJWKSet(keys), {
+      currentDate: new Date((claims.iat ?? now.getTime() / 1000) * 1000),
+    });
     return { status: 'valid', message: `Signature verified with ${label}.`, keySource: label };
   } catch (error) {
     return { status: 'invalid', message: `Signature check failed: ${(error as Error).message}`, keySource: label };
@@ -119,7 +142,8 @@ async function resolveKeys(
     case 'issuer': {
       const issuer = source.kind === 'issuer' ? source.issuer : typeof claims.iss === 'string' ? claims.iss : '';
       const local = localJwks(issuer);
-      if (!local) throw new Error(`No Orgbench issuer is ${issuer || 'named in the token'}; paste a JWKS or a discovery URL.`);
+      if (!local)
+        throw new Error(`No Orgbench issuer is ${issuer || 'named in the token'}; paste a JWKS or a discovery URL.`);
       return { keys: { keys: local }, label: `the keys of ${issuer}` };
     }
     case 'jwks': {
@@ -129,7 +153,9 @@ async function resolveKeys(
       } catch {
         throw new ValidationError([{ path: 'keys.jwks', message: 'is not valid JSON' }]);
       }
-      const keys = Array.isArray((parsed as JSONWebKeySet).keys) ? (parsed as JSONWebKeySet) : { keys: [parsed as JWK] };
+      const keys = Array.isArray((parsed as JSONWebKeySet).keys)
+        ? (parsed as JSONWebKeySet)
+        : { keys: [parsed as JWK] };
       return { keys, label: 'the pasted JWKS' };
     }
     case 'discovery': {

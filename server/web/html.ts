@@ -43,17 +43,17 @@ export const HOSTED_PAGE_CSP =
 
 export function hostedPage(options: { title: string; body: SafeHtml; wide?: boolean }): string {
   return html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="referrer" content="no-referrer" />
-    <title>${options.title} · Orgbench</title>
-    <link rel="stylesheet" href="${HOSTED_CSS_PATH}" />
-  </head>
-  <body>
-    <main class="${options.wide ? 'card wide' : 'card'}">${options.body}</main>
-    <footer class="powered">Local identity by Orgbench</footer>
-  </body>
-</html>`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${options.title} · Orgbench</title>
+        <link rel="stylesheet" href="${HOSTED_CSS_PATH}" />
+      </head>
+      <body>
+        <main class="${options.wide ? 'card wide' : 'card'}">${options.body}</main>
+        <footer class="powered">Local identity by Orgbench</footer>
+      </body>
+    </html>`.value;
 }

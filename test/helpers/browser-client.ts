@@ -27,7 +27,12 @@ export class Browser {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
     }
-    const response = await fetch(url, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const response = await fetch(url, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+    });
     for (const setCookie of response.headers.getSetCookie()) await this.jar.setCookie(setCookie, url);
     const location = response.headers.get('location');
     const hop = {
@@ -41,7 +46,11 @@ export class Browser {
   }
 
   /** Follows redirects until a page (non-3xx) or a URL starting with `stopAt`. */
-  async follow(url: string, stopAt: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Hop> {
+  async follow(
+    url: string,
+    stopAt: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Hop> {
     let hop = await this.request(url, init);
     for (let i = 0; i < 20 && hop.location; i += 1) {
       if (hop.location.startsWith(stopAt)) return hop;
@@ -117,7 +126,9 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       hop = await browser.follow(formAction(hop), options.redirectUri, { form: { email: options.email } });
     } else if (hop.body.includes('name="password"')) {
       saw.push('password');
-      hop = await browser.follow(formAction(hop), options.redirectUri, { form: { email: options.email, password: options.password } });
+      hop = await browser.follow(formAction(hop), options.redirectUri, {
+        form: { email: options.email, password: options.password },
+      });
     } else if (hop.body.includes('name="organization"')) {
       saw.push('picker');
       const slug = options.pick;
@@ -131,14 +142,22 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
   if (!hop.location?.startsWith(options.redirectUri)) throw new LoginError(hop);
   const callback = new URL(hop.location);
   const code = callback.searchParams.get('code') ?? '';
-  const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state });
+  const tokens = await oidc.authorizationCodeGrant(config, callback, {
+    pkceCodeVerifier: verifier,
+    expectedState: state,
+  });
   return { browser, config, tokens, code, callback, verifier, saw };
 }
 
 export class LoginError extends Error {
   readonly hop: Hop;
   constructor(hop: Hop) {
-    super(`login stopped at ${hop.url} (HTTP ${hop.status}): ${hop.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 400)}`);
+    super(
+      `login stopped at ${hop.url} (HTTP ${hop.status}): ${hop.body
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 400)}`,
+    );
     this.hop = hop;
   }
 }

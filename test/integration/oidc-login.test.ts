@@ -64,7 +64,11 @@ describe('org-aware login', () => {
       email: 'bob@globex.test',
       password: DEMO_PASSWORD,
     });
-    expect(claimsOf(bob.tokens.id_token)).toMatchObject({ aud: 'globex-app', org_name: 'Globex', org_roles: ['admin'] });
+    expect(claimsOf(bob.tokens.id_token)).toMatchObject({
+      aud: 'globex-app',
+      org_name: 'Globex',
+      org_roles: ['admin'],
+    });
 
     const carol = login({
       issuer: defaultIssuer(ctx.server),
@@ -88,7 +92,11 @@ describe('org-aware login', () => {
       email: 'carol@initech.test',
       password: DEMO_PASSWORD,
     });
-    expect(claimsOf(result.tokens.id_token)).toMatchObject({ iss: issuer, org_name: 'Initech', org_roles: ['admin', 'billing'] });
+    expect(claimsOf(result.tokens.id_token)).toMatchObject({
+      iss: issuer,
+      org_name: 'Initech',
+      org_roles: ['admin', 'billing'],
+    });
     const kid = decodeProtectedHeader(result.tokens.id_token ?? '').kid;
     const sharedKeys = (await (await fetch(`${defaultIssuer(ctx.server)}/jwks`)).json()) as { keys: { kid: string }[] };
     const ownKeys = (await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string }[] };
@@ -130,7 +138,10 @@ describe('org-aware login', () => {
     const workspace = (await ctx.server.api('GET', '/api/workspaces/default/default')).body as {
       settings: { claimNames: Record<string, string> };
     };
-    const settings = { ...workspace.settings, claimNames: { ...workspace.settings.claimNames, orgId: 'organization_id' } };
+    const settings = {
+      ...workspace.settings,
+      claimNames: { ...workspace.settings.claimNames, orgId: 'organization_id' },
+    };
     expect((await ctx.server.api('PATCH', '/api/workspaces/default/default', { settings })).status).toBe(200);
     const claims = claimsOf((await sample({ organization: 'acme' })).tokens.id_token);
     expect(claims.organization_id).toBe(await orgId(ctx.server, 'acme'));

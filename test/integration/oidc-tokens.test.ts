@@ -5,10 +5,20 @@ import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import { Browser, login } from '../helpers/browser-client';
-import { DEMO_API, DEMO_PASSWORD, M2M, claimsOf, defaultIssuer, orgId, sampleRedirect, secretOf } from '../helpers/demo';
+import {
+  DEMO_API,
+  DEMO_PASSWORD,
+  M2M,
+  claimsOf,
+  defaultIssuer,
+  orgId,
+  sampleRedirect,
+  secretOf,
+} from '../helpers/demo';
 import { serverPerTest } from '../helpers/server';
 
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+const basic = (id: string, secret: string) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
 describe('tokens', () => {
   const ctx = serverPerTest({ demo: true });
@@ -44,14 +54,21 @@ describe('tokens', () => {
 
     await expect(oidc.refreshTokenGrant(config, first)).rejects.toMatchObject({ error: 'invalid_grant' });
     // Reuse revoked the whole grant: the newest refresh token is dead too.
-    await expect(oidc.refreshTokenGrant(config, rotated.refresh_token ?? '')).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidc.refreshTokenGrant(config, rotated.refresh_token ?? '')).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('refuses a replayed code and revokes what the code gave', async () => {
     const { config, tokens, callback, verifier } = await sampleLogin();
-    const replay = oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: callback.searchParams.get('state') ?? '' });
+    const replay = oidc.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: callback.searchParams.get('state') ?? '',
+    });
     await expect(replay).rejects.toMatchObject({ error: 'invalid_grant' });
-    await expect(oidc.refreshTokenGrant(config, tokens.refresh_token ?? '')).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidc.refreshTokenGrant(config, tokens.refresh_token ?? '')).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('gives exactly one success to 20 parallel redemptions of one code', async () => {
@@ -98,7 +115,13 @@ describe('tokens', () => {
     });
     expect(jwt.status).toBe(200);
     const claims = decodeJwt(String(jwt.body.access_token));
-    expect(claims).toMatchObject({ aud: DEMO_API, client_id: M2M.clientId, scope: 'invoices:read', org_id: await orgId(ctx.server, 'acme'), org_name: 'Acme Corporation' });
+    expect(claims).toMatchObject({
+      aud: DEMO_API,
+      client_id: M2M.clientId,
+      scope: 'invoices:read',
+      org_id: await orgId(ctx.server, 'acme'),
+      org_name: 'Acme Corporation',
+    });
 
     const opaque = await postToken(basic(M2M.clientId, M2M.secret), { grant_type: 'client_credentials' });
     expect(opaque.status).toBe(200);
@@ -107,7 +130,11 @@ describe('tokens', () => {
       headers: { authorization: basic(M2M.clientId, M2M.secret), 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token: String(opaque.body.access_token) }),
     });
-    expect(await introspection.json()).toMatchObject({ active: true, client_id: M2M.clientId, org_name: 'Acme Corporation' });
+    expect(await introspection.json()).toMatchObject({
+      active: true,
+      client_id: M2M.clientId,
+      org_name: 'Acme Corporation',
+    });
   });
 
   it('records issued tokens for the inspector, with org, client and user', async () => {
@@ -118,7 +145,9 @@ describe('tokens', () => {
     expect(new Set(tokens.map((token) => token.orgId))).toEqual(new Set([await orgId(ctx.server, 'acme')]));
     const idToken = tokens.find((token) => token.kind === 'id_token');
     const detail = await ctx.server.api('GET', `/api/tokens/${idToken?.id}`);
-    expect(detail.body).toMatchObject({ inspection: { format: 'jwt', signature: { status: 'valid' }, expiry: { expired: false } } });
+    expect(detail.body).toMatchObject({
+      inspection: { format: 'jwt', signature: { status: 'valid' }, expiry: { expired: false } },
+    });
   });
 
   it('introspects and revokes access tokens', async () => {
@@ -128,7 +157,10 @@ describe('tokens', () => {
       (await (
         await fetch(`${defaultIssuer(ctx.server)}/token/introspection`, {
           method: 'POST',
-          headers: { authorization: basic('orgbench-sample', secret), 'content-type': 'application/x-www-form-urlencoded' },
+          headers: {
+            authorization: basic('orgbench-sample', secret),
+            'content-type': 'application/x-www-form-urlencoded',
+          },
           body: new URLSearchParams({ token: tokens.access_token }),
         })
       ).json()) as { active: boolean; org_name?: string };

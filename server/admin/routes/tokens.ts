@@ -31,7 +31,8 @@ export function registerTokenRoutes(router: Router, services: Services, issuers:
       meanings[names.orgId] = 'Organization id: the customer organization this token is for.';
       meanings[names.orgName] = 'Organization name, for display.';
       meanings[names.orgRoles] = 'The user’s roles inside that organization.';
-      for (const attribute of workspace.settings.attributeClaims) meanings[attribute] = 'An attribute of the organization.';
+      for (const attribute of workspace.settings.attributeClaims)
+        meanings[attribute] = 'An attribute of the organization.';
     }
     return meanings;
   };
@@ -53,7 +54,13 @@ export function registerTokenRoutes(router: Router, services: Services, issuers:
   router.get('/api/tokens/:id', async (ctx) => {
     const token = services.tokens.find(Number(ctx.params.id));
     if (!token) throw new NotFoundError('token_not_found', `No recorded token has the id ${ctx.params.id}.`);
-    const inspection = await inspectToken(token.value, { kind: 'issuer', issuer: token.issuer }, localJwks, services.clock.now(), orgClaimMeanings());
+    const inspection = await inspectToken(
+      token.value,
+      { kind: 'issuer', issuer: token.issuer },
+      localJwks,
+      services.clock.now(),
+      orgClaimMeanings(),
+    );
     ctx.body = { token, inspection };
   });
 

@@ -19,7 +19,11 @@ export function registerUserRoutes(router: Router, { users, orgs }: Services): v
     const user = users.get(ctx.params.id ?? '');
     const memberships = users.membershipsOf(user.id).map((membership) => ({
       ...membership,
-      org: { id: membership.orgId, name: orgs.find(membership.orgId)?.name ?? '', slug: orgs.find(membership.orgId)?.slug ?? '' },
+      org: {
+        id: membership.orgId,
+        name: orgs.find(membership.orgId)?.name ?? '',
+        slug: orgs.find(membership.orgId)?.slug ?? '',
+      },
     }));
     ctx.body = { ...user, memberships };
   });

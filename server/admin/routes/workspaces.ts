@@ -39,7 +39,10 @@ export function registerWorkspaceRoutes(router: Router, services: Services, issu
   router.put('/api/workspaces/:tenant/:workspace/apis', async (ctx) => {
     const workspace = workspaceOf(ctx.params);
     const api = parseInput(apiSchema, await readJson(ctx));
-    appRepo.upsertResource({ tenantId: workspace.tenantId, workspaceId: workspace.id, ...api }, clock.now().toISOString());
+    appRepo.upsertResource(
+      { tenantId: workspace.tenantId, workspaceId: workspace.id, ...api },
+      clock.now().toISOString(),
+    );
     issuers.evict({ tenant: workspace.tenantId, workspace: workspace.id });
     ctx.body = { apis: appRepo.resources(workspace.tenantId, workspace.id) };
   });

@@ -34,7 +34,9 @@ export async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promi
       title: 'Sign out',
       body: html`${raw(form)}
         <h1>Sign out?</h1>
-        <p class="muted">${client ? html`<strong>${client}</strong> asks to end your session.` : 'End your session?'}</p>
+        <p class="muted">
+          ${client ? html`<strong>${client}</strong> asks to end your session.` : 'End your session?'}
+        </p>
         <div class="row">
           <button type="submit" form="${formId}" name="logout" value="yes">Sign out</button>
           <button type="submit" form="${formId}" class="secondary">Stay signed in</button>

@@ -47,20 +47,26 @@ const STEPS: Step[] = [
     if (!input.requested) return undefined;
     const org = input.findOrg(input.requested);
     if (!org) {
-      return { kind: 'denied', message: `The application asked for an organization that does not exist ("${input.requested}").` };
+      return {
+        kind: 'denied',
+        message: `The application asked for an organization that does not exist ("${input.requested}").`,
+      };
     }
     return mustBeMember(input, org, 'parameter', 'the application asked for');
   },
   function fromClientOwner(input) {
     if (!input.clientOwner) return undefined;
     const org = input.findOrg(input.clientOwner);
-    if (!org) return { kind: 'denied', message: `${input.clientName} belongs to an organization that no longer exists.` };
+    if (!org)
+      return { kind: 'denied', message: `${input.clientName} belongs to an organization that no longer exists.` };
     return mustBeMember(input, org, 'client', `${input.clientName} belongs to`);
   },
   function fromPicker(input) {
     if (!input.picked) return undefined;
     const org = input.findOrg(input.picked);
-    return org ? mustBeMember(input, org, 'picker', 'was chosen') : { kind: 'denied', message: 'Unknown organization.' };
+    return org
+      ? mustBeMember(input, org, 'picker', 'was chosen')
+      : { kind: 'denied', message: 'Unknown organization.' };
   },
   function fromMemberships(input) {
     const [only, ...others] = input.memberOf;

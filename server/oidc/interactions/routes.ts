@@ -80,7 +80,9 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
 
   const readForm = async (ctx: Context): Promise<Record<string, string>> => {
     const form = (await parse.form(ctx.req, { limit: '16kb' })) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
+    return Object.fromEntries(
+      Object.entries(form).map(([key, value]) => [key, typeof value === 'string' ? value : '']),
+    );
   };
 
   const orgForEmail = (email: string) => {
@@ -94,7 +96,11 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     const accountId = details.session?.accountId;
     const user = accountId ? deps.users.find(accountId) : undefined;
     if (!user) {
-      show(ctx, interactionErrorPage(page, { title: 'Account not found', message: 'Your account no longer exists.' }), 403);
+      show(
+        ctx,
+        interactionErrorPage(page, { title: 'Account not found', message: 'Your account no longer exists.' }),
+        403,
+      );
       return;
     }
     const client = await provider.Client.find(String(details.params.client_id));

@@ -10,8 +10,8 @@ export interface PageContext {
 }
 
 const DEMO_HINT = html`<p class="hint">
-  Demo: sign in as <code>alice@acme.test</code>, <code>bob@globex.test</code> or <code>carol@initech.test</code>
-  with the password <code>orgbench-demo</code>. Alice belongs to several organizations.
+  Demo: sign in as <code>alice@acme.test</code>, <code>bob@globex.test</code> or <code>carol@initech.test</code> with
+  the password <code>orgbench-demo</code>. Alice belongs to several organizations.
 </p>`;
 
 const orgLine = (org: Organization | undefined): SafeHtml =>
@@ -27,7 +27,10 @@ export function identifierPage(
       <p class="muted">to continue to <strong>${page.clientName}</strong></p>
       ${orgLine(options.org)} ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
       <form method="post" action="${page.base}/identify">
-        <label>Work email <input type="email" name="email" autocomplete="username" autofocus required value="${options.email ?? ''}" /></label>
+        <label
+          >Work email
+          <input type="email" name="email" autocomplete="username" autofocus required value="${options.email ?? ''}"
+        /></label>
         <button type="submit">Continue</button>
       </form>
       ${page.demo ? DEMO_HINT : ''}
@@ -46,7 +49,9 @@ export function passwordPage(
       ${orgLine(options.org)} ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
       <form method="post" action="${page.base}/login">
         <input type="hidden" name="email" value="${options.email}" />
-        <label>Password <input type="password" name="password" autocomplete="current-password" autofocus required /></label>
+        <label
+          >Password <input type="password" name="password" autocomplete="current-password" autofocus required
+        /></label>
         <button type="submit">Sign in</button>
       </form>
       ${page.demo ? DEMO_HINT : ''}`,
@@ -70,7 +75,10 @@ export function orgPickerPage(page: PageContext, options: { userName: string; or
   });
 }
 
-export function interactionErrorPage(page: PageContext | undefined, options: { title: string; message: string }): string {
+export function interactionErrorPage(
+  page: PageContext | undefined,
+  options: { title: string; message: string },
+): string {
   return hostedPage({
     title: options.title,
     body: html`<h1>${options.title}</h1>
