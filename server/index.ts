@@ -92,6 +92,7 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
     cleanups.push(() => admin.close());
 
     const services = createServices(db, clock, () => protocol.url);
+    cleanups.push(() => services.tokens.flush());
     const issuers = new IssuerRegistry({
       ...services,
       logger,

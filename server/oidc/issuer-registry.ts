@@ -49,10 +49,16 @@ export class IssuerRegistry {
     const url = req.url ?? '/';
     const [, tenant, workspaceId] = /^\/([a-z0-9-]+)\/([a-z0-9-]+)(?:[/?]|$)/.exec(url) ?? [];
     if (!tenant || !workspaceId) return false;
-    const workspace = this.#deps.tenants.findWorkspace(tenant, workspaceId);
-    if (!workspace) return false;
     const prefix = issuerPath({ tenant, workspace: workspaceId });
-    const handler = await this.#residentFor(workspace).handler;
+    // A resident provider answers without a database lookup (the hot path of every token request).
+    let resident = this.#resident.get(prefix);
+    if (resident) resident.lastUsed = Date.now();
+    else {
+      const workspace = this.#deps.tenants.findWorkspace(tenant, workspaceId);
+      if (!workspace) return false;
+      resident = this.#residentFor(workspace);
+    }
+    const handler = await resident.handler;
     // The mount convention oidc-provider reads to build its own URLs.
     Object.assign(req, { originalUrl: url });
     req.url = url.slice(prefix.length) || '/';

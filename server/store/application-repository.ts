@@ -1,6 +1,6 @@
 /** SQL for applications (OIDC clients) and APIs. */
 import type { ApplicationKind } from '../model/application';
-import type { Db } from './open-database';
+import { statement, type Db } from './open-database';
 
 interface AppRow {
   client_id: string;
@@ -53,14 +53,16 @@ export class ApplicationRepository {
   }
 
   list(): AppRecord[] {
-    return this.#db
-      .prepare<[], AppRow>('SELECT * FROM applications ORDER BY tenant_id, workspace_id, name COLLATE NOCASE')
+    return statement<[], AppRow>(
+      this.#db,
+      'SELECT * FROM applications ORDER BY tenant_id, workspace_id, name COLLATE NOCASE',
+    )
       .all()
       .map(toRecord);
   }
 
   find(clientId: string): AppRecord | undefined {
-    const row = this.#db.prepare<[string], AppRow>('SELECT * FROM applications WHERE client_id = ?').get(clientId);
+    const row = statement<[string], AppRow>(this.#db, 'SELECT * FROM applications WHERE client_id = ?').get(clientId);
     return row ? toRecord(row) : undefined;
   }
 
@@ -71,16 +73,18 @@ export class ApplicationRepository {
   }
 
   ownedBy(orgId: string): AppRecord[] {
-    return this.#db
-      .prepare<[string], AppRow>('SELECT * FROM applications WHERE owner_org_id = ? ORDER BY created_at')
+    return statement<[string], AppRow>(
+      this.#db,
+      'SELECT * FROM applications WHERE owner_org_id = ? ORDER BY created_at',
+    )
       .all(orgId)
       .map(toRecord);
   }
 
   upsert(app: AppRecord): void {
-    this.#db
-      .prepare(
-        `INSERT INTO applications (client_id, tenant_id, workspace_id, name, kind, owner_org_id, require_organization,
+    statement(
+      this.#db,
+      `INSERT INTO applications (client_id, tenant_id, workspace_id, name, kind, owner_org_id, require_organization,
            client_secret, redirect_uris, post_logout_redirect_uris, source, metadata, created_at, updated_at)
          VALUES (@clientId, @tenantId, @workspaceId, @name, @kind, @ownerOrgId, @requireOrganization, @clientSecret,
            @redirectUris, @postLogoutRedirectUris, @source, @metadata, @createdAt, @updatedAt)
@@ -88,25 +92,24 @@ export class ApplicationRepository {
            require_organization = excluded.require_organization, client_secret = excluded.client_secret,
            redirect_uris = excluded.redirect_uris, post_logout_redirect_uris = excluded.post_logout_redirect_uris,
            metadata = excluded.metadata, updated_at = excluded.updated_at`,
-      )
-      .run({
-        ...app,
-        requireOrganization: app.requireOrganization ? 1 : 0,
-        redirectUris: JSON.stringify(app.redirectUris),
-        postLogoutRedirectUris: JSON.stringify(app.postLogoutRedirectUris),
-        metadata: JSON.stringify(app.metadata),
-      });
+    ).run({
+      ...app,
+      requireOrganization: app.requireOrganization ? 1 : 0,
+      redirectUris: JSON.stringify(app.redirectUris),
+      postLogoutRedirectUris: JSON.stringify(app.postLogoutRedirectUris),
+      metadata: JSON.stringify(app.metadata),
+    });
   }
 
   delete(clientId: string): boolean {
-    return this.#db.prepare('DELETE FROM applications WHERE client_id = ?').run(clientId).changes > 0;
+    return statement(this.#db, 'DELETE FROM applications WHERE client_id = ?').run(clientId).changes > 0;
   }
 
   resources(tenantId: string, workspaceId: string): ApiResourceRecord[] {
-    return this.#db
-      .prepare<[string, string], { identifier: string; name: string; scopes: string }>(
-        'SELECT identifier, name, scopes FROM api_resources WHERE tenant_id = ? AND workspace_id = ? ORDER BY identifier',
-      )
+    return statement<[string, string], { identifier: string; name: string; scopes: string }>(
+      this.#db,
+      'SELECT identifier, name, scopes FROM api_resources WHERE tenant_id = ? AND workspace_id = ? ORDER BY identifier',
+    )
       .all(tenantId, workspaceId)
       .map((row) => ({
         tenantId,
@@ -118,26 +121,27 @@ export class ApplicationRepository {
   }
 
   upsertResource(resource: ApiResourceRecord, now: string): void {
-    this.#db
-      .prepare(
-        `INSERT INTO api_resources (tenant_id, workspace_id, identifier, name, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)
+    statement(
+      this.#db,
+      `INSERT INTO api_resources (tenant_id, workspace_id, identifier, name, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (tenant_id, workspace_id, identifier) DO UPDATE SET name = excluded.name, scopes = excluded.scopes`,
-      )
-      .run(
-        resource.tenantId,
-        resource.workspaceId,
-        resource.identifier,
-        resource.name,
-        JSON.stringify(resource.scopes),
-        now,
-      );
+    ).run(
+      resource.tenantId,
+      resource.workspaceId,
+      resource.identifier,
+      resource.name,
+      JSON.stringify(resource.scopes),
+      now,
+    );
   }
 
   deleteResource(tenantId: string, workspaceId: string, identifier: string): boolean {
     return (
-      this.#db
-        .prepare('DELETE FROM api_resources WHERE tenant_id = ? AND workspace_id = ? AND identifier = ?')
-        .run(tenantId, workspaceId, identifier).changes > 0
+      statement(this.#db, 'DELETE FROM api_resources WHERE tenant_id = ? AND workspace_id = ? AND identifier = ?').run(
+        tenantId,
+        workspaceId,
+        identifier,
+      ).changes > 0
     );
   }
 

@@ -1,6 +1,6 @@
 /** Persisted signing keys (private JWKs) and server secrets. The database file is mode 0600. */
 import type { JWK } from 'jose';
-import type { Db } from './open-database';
+import { statement, type Db } from './open-database';
 
 export type KeyStatus = 'active' | 'retiring' | 'retired';
 
@@ -33,43 +33,41 @@ export class KeyRepository {
 
   /** Keys of `scope` that may still verify tokens (active first). */
   published(scope: string): StoredKey[] {
-    return this.#db
-      .prepare<[string], KeyRow>(
-        `SELECT * FROM signing_keys WHERE scope = ? AND status != 'retired'
+    return statement<[string], KeyRow>(
+      this.#db,
+      `SELECT * FROM signing_keys WHERE scope = ? AND status != 'retired'
          ORDER BY CASE status WHEN 'active' THEN 0 ELSE 1 END, created_at DESC`,
-      )
+    )
       .all(scope)
       .map(toStoredKey);
   }
 
   insert(key: StoredKey): void {
-    this.#db
-      .prepare(
-        'INSERT INTO signing_keys (kid, scope, use, alg, private_jwk, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(key.kid, key.scope, key.use, key.alg, JSON.stringify(key.privateJwk), key.status, key.createdAt);
+    statement(
+      this.#db,
+      'INSERT INTO signing_keys (kid, scope, use, alg, private_jwk, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(key.kid, key.scope, key.use, key.alg, JSON.stringify(key.privateJwk), key.status, key.createdAt);
   }
 
   /** Every key of `scope`, newest first, for the key list in the UI. */
   all(scope: string): StoredKey[] {
-    return this.#db
-      .prepare<[string], KeyRow>('SELECT * FROM signing_keys WHERE scope = ? ORDER BY created_at DESC')
+    return statement<[string], KeyRow>(this.#db, 'SELECT * FROM signing_keys WHERE scope = ? ORDER BY created_at DESC')
       .all(scope)
       .map(toStoredKey);
   }
 
   setStatus(kid: string, status: KeyStatus): void {
-    this.#db.prepare('UPDATE signing_keys SET status = ? WHERE kid = ?').run(status, kid);
+    statement(this.#db, 'UPDATE signing_keys SET status = ? WHERE kid = ?').run(status, kid);
   }
 
   /** A named secret, created by `create` on first use and kept from then on. */
   secret(name: string, create: () => string, now: string): string {
-    const existing = this.#db
-      .prepare<[string], { value: string }>('SELECT value FROM secrets WHERE name = ?')
-      .get(name);
+    const existing = statement<[string], { value: string }>(this.#db, 'SELECT value FROM secrets WHERE name = ?').get(
+      name,
+    );
     if (existing) return existing.value;
     const value = create();
-    this.#db.prepare('INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?)').run(name, value, now);
+    statement(this.#db, 'INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?)').run(name, value, now);
     return value;
   }
 

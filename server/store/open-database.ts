@@ -42,3 +42,26 @@ function restrictToOwner(file: string): void {
     if (existsSync(path)) chmodSync(path, 0o600);
   }
 }
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement for `sql`, prepared once per connection: repositories call this
+ * on hot paths (every token request) instead of preparing the same SQL again.
+ */
+export function statement<P extends unknown[] | object = unknown[], R = unknown>(
+  db: Db,
+  sql: string,
+): Database.Statement<P, R> {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared as unknown as Database.Statement<P, R>;
+}

@@ -1,6 +1,6 @@
 /** SQL for tenants and their workspaces. */
 import type { Tenant, WorkspacePreset, WorkspaceSettings } from '../model/workspace';
-import type { Db } from './open-database';
+import { statement, type Db } from './open-database';
 
 interface TenantRow {
   id: string;
@@ -38,60 +38,67 @@ export class TenantRepository {
   }
 
   listTenants(): Tenant[] {
-    return this.#db.prepare<[], TenantRow>('SELECT * FROM tenants ORDER BY kind DESC, id').all().map(toTenant);
+    return statement<[], TenantRow>(this.#db, 'SELECT * FROM tenants ORDER BY kind DESC, id').all().map(toTenant);
   }
 
   findTenant(id: string): Tenant | undefined {
-    const row = this.#db.prepare<[string], TenantRow>('SELECT * FROM tenants WHERE id = ?').get(id);
+    const row = statement<[string], TenantRow>(this.#db, 'SELECT * FROM tenants WHERE id = ?').get(id);
     return row ? toTenant(row) : undefined;
   }
 
   findTenantOfOrg(orgId: string): Tenant | undefined {
-    const row = this.#db.prepare<[string], TenantRow>('SELECT * FROM tenants WHERE org_id = ?').get(orgId);
+    const row = statement<[string], TenantRow>(this.#db, 'SELECT * FROM tenants WHERE org_id = ?').get(orgId);
     return row ? toTenant(row) : undefined;
   }
 
   insertTenant(tenant: Tenant): void {
-    this.#db
-      .prepare('INSERT INTO tenants (id, name, kind, org_id, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(tenant.id, tenant.name, tenant.kind, tenant.orgId, tenant.createdAt);
+    statement(this.#db, 'INSERT INTO tenants (id, name, kind, org_id, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      tenant.id,
+      tenant.name,
+      tenant.kind,
+      tenant.orgId,
+      tenant.createdAt,
+    );
   }
 
   deleteTenant(id: string): void {
-    this.#db.prepare('DELETE FROM tenants WHERE id = ?').run(id);
+    statement(this.#db, 'DELETE FROM tenants WHERE id = ?').run(id);
   }
 
   listWorkspaces(): WorkspaceRecord[] {
-    return this.#db.prepare<[], WorkspaceRow>('SELECT * FROM workspaces ORDER BY tenant_id, id').all().map(toWorkspace);
+    return statement<[], WorkspaceRow>(this.#db, 'SELECT * FROM workspaces ORDER BY tenant_id, id')
+      .all()
+      .map(toWorkspace);
   }
 
   findWorkspace(tenantId: string, id: string): WorkspaceRecord | undefined {
-    const row = this.#db
-      .prepare<[string, string], WorkspaceRow>('SELECT * FROM workspaces WHERE tenant_id = ? AND id = ?')
-      .get(tenantId, id);
+    const row = statement<[string, string], WorkspaceRow>(
+      this.#db,
+      'SELECT * FROM workspaces WHERE tenant_id = ? AND id = ?',
+    ).get(tenantId, id);
     return row ? toWorkspace(row) : undefined;
   }
 
   insertWorkspace(workspace: WorkspaceRecord): void {
-    this.#db
-      .prepare(
-        'INSERT INTO workspaces (tenant_id, id, name, preset, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        workspace.tenantId,
-        workspace.id,
-        workspace.name,
-        workspace.preset,
-        JSON.stringify(workspace.settings),
-        workspace.createdAt,
-        workspace.updatedAt,
-      );
+    statement(
+      this.#db,
+      'INSERT INTO workspaces (tenant_id, id, name, preset, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      workspace.tenantId,
+      workspace.id,
+      workspace.name,
+      workspace.preset,
+      JSON.stringify(workspace.settings),
+      workspace.createdAt,
+      workspace.updatedAt,
+    );
   }
 
   updateWorkspace(workspace: WorkspaceRecord): void {
-    this.#db
-      .prepare('UPDATE workspaces SET name = ?, settings = ?, updated_at = ? WHERE tenant_id = ? AND id = ?')
-      .run(workspace.name, JSON.stringify(workspace.settings), workspace.updatedAt, workspace.tenantId, workspace.id);
+    statement(
+      this.#db,
+      'UPDATE workspaces SET name = ?, settings = ?, updated_at = ? WHERE tenant_id = ? AND id = ?',
+    ).run(workspace.name, JSON.stringify(workspace.settings), workspace.updatedAt, workspace.tenantId, workspace.id);
   }
 
   transaction<T>(work: () => T): T {

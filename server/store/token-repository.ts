@@ -1,5 +1,5 @@
 /** SQL for the log of issued tokens (the token inspector's source). */
-import type { Db } from './open-database';
+import { statement, type Db } from './open-database';
 
 export interface IssuedTokenRecord {
   id: number;
@@ -47,17 +47,22 @@ export class TokenRepository {
 
   insert(token: Omit<IssuedTokenRecord, 'id'>): number {
     return Number(
-      this.#db
-        .prepare(
-          `INSERT INTO issued_tokens (issuer, kind, format, client_id, org_id, subject, grant_type, value, issued_at, expires_at)
+      statement(
+        this.#db,
+        `INSERT INTO issued_tokens (issuer, kind, format, client_id, org_id, subject, grant_type, value, issued_at, expires_at)
            VALUES (@issuer, @kind, @format, @clientId, @orgId, @subject, @grantType, @value, @issuedAt, @expiresAt)`,
-        )
-        .run(token).lastInsertRowid,
+      ).run(token).lastInsertRowid,
     );
   }
 
+  insertMany(tokens: Omit<IssuedTokenRecord, 'id'>[]): void {
+    this.#db.transaction(() => {
+      for (const token of tokens) this.insert(token);
+    })();
+  }
+
   find(id: number): IssuedTokenRecord | undefined {
-    const row = this.#db.prepare<[number], TokenRow>('SELECT * FROM issued_tokens WHERE id = ?').get(id);
+    const row = statement<[number], TokenRow>(this.#db, 'SELECT * FROM issued_tokens WHERE id = ?').get(id);
     return row ? toRecord(row) : undefined;
   }
 
@@ -77,17 +82,20 @@ export class TokenRepository {
       params[key] = filter[key];
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    return this.#db
-      .prepare<Record<string, unknown>, TokenRow>(`SELECT * FROM issued_tokens ${clause} ORDER BY id DESC LIMIT @limit`)
+    return statement<Record<string, unknown>, TokenRow>(
+      this.#db,
+      `SELECT * FROM issued_tokens ${clause} ORDER BY id DESC LIMIT @limit`,
+    )
       .all(params)
       .map(toRecord);
   }
 
   /** Keeps the newest `keep` tokens. */
   trim(keep: number): number {
-    return this.#db
-      .prepare('DELETE FROM issued_tokens WHERE id <= (SELECT id FROM issued_tokens ORDER BY id DESC LIMIT 1 OFFSET ?)')
-      .run(keep).changes;
+    return statement(
+      this.#db,
+      'DELETE FROM issued_tokens WHERE id <= (SELECT id FROM issued_tokens ORDER BY id DESC LIMIT 1 OFFSET ?)',
+    ).run(keep).changes;
   }
 }
 

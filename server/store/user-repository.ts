@@ -1,6 +1,6 @@
 /** SQL for identity-pool users and their org memberships. */
 import type { Membership } from '../model/user';
-import type { Db } from './open-database';
+import { statement, type Db } from './open-database';
 
 interface UserRow {
   id: string;
@@ -45,75 +45,82 @@ export class UserRepository {
   }
 
   list(): UserRecord[] {
-    return this.#db.prepare<[], UserRow>('SELECT * FROM users ORDER BY email').all().map(toRecord);
+    return statement<[], UserRow>(this.#db, 'SELECT * FROM users ORDER BY email').all().map(toRecord);
   }
 
   find(id: string): UserRecord | undefined {
-    const row = this.#db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+    const row = statement<[string], UserRow>(this.#db, 'SELECT * FROM users WHERE id = ?').get(id);
     return row ? toRecord(row) : undefined;
   }
 
   findByEmail(email: string): UserRecord | undefined {
-    const row = this.#db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?').get(email);
+    const row = statement<[string], UserRow>(this.#db, 'SELECT * FROM users WHERE email = ?').get(email);
     return row ? toRecord(row) : undefined;
   }
 
   upsert(user: UserRecord): void {
-    this.#db
-      .prepare(
-        `INSERT INTO users (id, email, name, given_name, family_name, password_hash, attributes, failed_logins,
+    statement(
+      this.#db,
+      `INSERT INTO users (id, email, name, given_name, family_name, password_hash, attributes, failed_logins,
            locked_until, created_at, updated_at)
          VALUES (@id, @email, @name, @givenName, @familyName, @passwordHash, @attributes, @failedLogins, @lockedUntil,
            @createdAt, @updatedAt)
          ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, given_name = excluded.given_name,
            family_name = excluded.family_name, password_hash = excluded.password_hash, attributes = excluded.attributes,
            failed_logins = excluded.failed_logins, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
-      )
-      .run({ ...user, attributes: JSON.stringify(user.attributes) });
+    ).run({ ...user, attributes: JSON.stringify(user.attributes) });
   }
 
   recordLoginResult(id: string, failedLogins: number, lockedUntil: string | null): void {
-    this.#db
-      .prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
-      .run(failedLogins, lockedUntil, id);
+    statement(this.#db, 'UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?').run(
+      failedLogins,
+      lockedUntil,
+      id,
+    );
   }
 
   delete(id: string): boolean {
-    return this.#db.prepare('DELETE FROM users WHERE id = ?').run(id).changes > 0;
+    return statement(this.#db, 'DELETE FROM users WHERE id = ?').run(id).changes > 0;
   }
 
   membershipsOfUser(userId: string): Membership[] {
-    return this.#db
-      .prepare<[string], MembershipRow>('SELECT * FROM memberships WHERE user_id = ? ORDER BY created_at')
+    return statement<[string], MembershipRow>(
+      this.#db,
+      'SELECT * FROM memberships WHERE user_id = ? ORDER BY created_at',
+    )
       .all(userId)
       .map(toMembership);
   }
 
   membersOfOrg(orgId: string): Membership[] {
-    return this.#db
-      .prepare<[string], MembershipRow>('SELECT * FROM memberships WHERE org_id = ? ORDER BY created_at')
+    return statement<[string], MembershipRow>(
+      this.#db,
+      'SELECT * FROM memberships WHERE org_id = ? ORDER BY created_at',
+    )
       .all(orgId)
       .map(toMembership);
   }
 
   findMembership(orgId: string, userId: string): Membership | undefined {
-    const row = this.#db
-      .prepare<[string, string], MembershipRow>('SELECT * FROM memberships WHERE org_id = ? AND user_id = ?')
-      .get(orgId, userId);
+    const row = statement<[string, string], MembershipRow>(
+      this.#db,
+      'SELECT * FROM memberships WHERE org_id = ? AND user_id = ?',
+    ).get(orgId, userId);
     return row ? toMembership(row) : undefined;
   }
 
   upsertMembership(membership: Membership): void {
-    this.#db
-      .prepare(
-        `INSERT INTO memberships (org_id, user_id, roles, created_at) VALUES (?, ?, ?, ?)
+    statement(
+      this.#db,
+      `INSERT INTO memberships (org_id, user_id, roles, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (org_id, user_id) DO UPDATE SET roles = excluded.roles`,
-      )
-      .run(membership.orgId, membership.userId, JSON.stringify(membership.roles), membership.createdAt);
+    ).run(membership.orgId, membership.userId, JSON.stringify(membership.roles), membership.createdAt);
   }
 
   deleteMembership(orgId: string, userId: string): boolean {
-    return this.#db.prepare('DELETE FROM memberships WHERE org_id = ? AND user_id = ?').run(orgId, userId).changes > 0;
+    return (
+      statement(this.#db, 'DELETE FROM memberships WHERE org_id = ? AND user_id = ?').run(orgId, userId).changes > 0
+    );
   }
 
   transaction<T>(work: () => T): T {

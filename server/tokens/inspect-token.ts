@@ -4,10 +4,10 @@
  * with a 10 s timeout and a 1 MiB cap).
  */
 import {
+  compactVerify,
   createLocalJWKSet,
   decodeJwt,
   decodeProtectedHeader,
-  jwtVerify,
   type JSONWebKeySet,
   type JWK,
   type JWTPayload,
@@ -100,7 +100,7 @@ export async function inspectToken(
     format: 'jwt',
     header,
     claims,
-    signature: await verify(token, claims, source, localJwks, now),
+    signature: await verify(token, claims, source, localJwks),
     expiry,
     explanations,
   };
@@ -111,7 +111,6 @@ async function verify(
   claims: JWTPayload,
   source: KeySource,
   localJwks: LocalJwks,
-  now: Date,
 ): Promise<TokenInspection['signature']> {
   let keys: JSONWebKeySet;
   let label: string;
@@ -122,10 +121,9 @@ async function verify(
     return { status: 'unverified', message: (error as Error).message, keySource: null };
   }
   try {
-    // Signature only: expiry is shown separately, so an expired token still verifies here.
-    await jwtVerify(token, createLocalJWKSet(keys), {
-      currentDate: new Date((claims.iat ?? now.getTime() / 1000) * 1000),
-    });
+    // Signature only, no exp/nbf checks: expiry is shown separately, so an expired token
+    // (even one without iat) still verifies here.
+    await compactVerify(token, createLocalJWKSet(keys));
     return { status: 'valid', message: `Signature verified with ${label}.`, keySource: label };
   } catch (error) {
     return { status: 'invalid', message: `Signature check failed: ${(error as Error).message}`, keySource: label };
@@ -153,10 +151,7 @@ async function resolveKeys(
       } catch {
         throw new ValidationError([{ path: 'keys.jwks', message: 'is not valid JSON' }]);
       }
-      const keys = Array.isArray((parsed as JSONWebKeySet).keys)
-        ? (parsed as JSONWebKeySet)
-        : { keys: [parsed as JWK] };
-      return { keys, label: 'the pasted JWKS' };
+      return { keys: asKeySet(parsed), label: 'the pasted JWKS' };
     }
     case 'discovery': {
       const discovery = (await fetchJson(source.url)) as { jwks_uri?: unknown };
@@ -164,6 +159,18 @@ async function resolveKeys(
       return { keys: (await fetchJson(discovery.jwks_uri)) as JSONWebKeySet, label: discovery.jwks_uri };
     }
   }
+}
+
+/** A pasted JWKS, or one JWK taken as a set of one; anything else is a mistake in `keys.jwks`. */
+function asKeySet(parsed: unknown): JSONWebKeySet {
+  const isKey = (value: unknown): value is JWK =>
+    typeof value === 'object' && value !== null && typeof (value as JWK).kty === 'string';
+  const keys = (parsed as { keys?: unknown } | null)?.keys;
+  if (Array.isArray(keys) && keys.every(isKey)) return { keys };
+  if (isKey(parsed)) return { keys: [parsed] };
+  throw new ValidationError([
+    { path: 'keys.jwks', message: 'must be a JWKS ({"keys": [...]}) or one JWK with a "kty"' },
+  ]);
 }
 
 async function fetchJson(url: string): Promise<unknown> {

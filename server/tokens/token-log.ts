@@ -1,12 +1,18 @@
 /**
  * Every token the token endpoint hands out, recorded for the inspector with who it was
  * for (org, client, user) and when it expires. Bounded: the oldest go first.
+ *
+ * Writes are batched (one transaction every 100 ms, or at 500 tokens) so that recording
+ * does not add a synchronous disk flush to every token response; reads flush first, so
+ * the inspector always sees every token already issued.
  */
 import { decodeJwt } from 'jose';
 import type { Clock } from '../runtime/clock';
 import type { IssuedTokenRecord, TokenFilter, TokenRepository } from '../store/token-repository';
 
 export const TOKEN_LOG_LIMIT = 5000;
+const FLUSH_DELAY_MS = 100;
+const FLUSH_AT = 500;
 
 export interface TokenResponseFacts {
   issuer: string;
@@ -20,6 +26,8 @@ export interface TokenResponseFacts {
 export class TokenLog {
   readonly #repo: TokenRepository;
   readonly #clock: Clock;
+  readonly #pending: Omit<IssuedTokenRecord, 'id'>[] = [];
+  #timer: NodeJS.Timeout | undefined;
   #sinceTrim = 0;
 
   constructor(repo: TokenRepository, clock: Clock) {
@@ -40,7 +48,7 @@ export class TokenLog {
         : kind === 'access_token' && expiresIn
           ? new Date(now.getTime() + expiresIn * 1000).toISOString()
           : null;
-      this.#repo.insert({
+      this.#pending.push({
         issuer: facts.issuer,
         kind,
         format: claims ? 'jwt' : 'opaque',
@@ -53,18 +61,31 @@ export class TokenLog {
         expiresAt,
       });
     }
-    this.#sinceTrim += 1;
-    if (this.#sinceTrim >= 100) {
+    if (this.#pending.length >= FLUSH_AT) this.flush();
+    else this.#timer ??= setTimeout(() => this.flush(), FLUSH_DELAY_MS).unref();
+  }
+
+  /** Writes buffered tokens in one transaction. */
+  flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#pending.length === 0) return;
+    const batch = this.#pending.splice(0);
+    this.#repo.insertMany(batch);
+    this.#sinceTrim += batch.length;
+    if (this.#sinceTrim >= 500) {
       this.#sinceTrim = 0;
       this.#repo.trim(TOKEN_LOG_LIMIT);
     }
   }
 
   list(filter: TokenFilter): IssuedTokenRecord[] {
+    this.flush();
     return this.#repo.list(filter);
   }
 
   find(id: number): IssuedTokenRecord | undefined {
+    this.flush();
     return this.#repo.find(id);
   }
 }
