@@ -85,7 +85,10 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     );
   };
 
-  const orgForEmail = (email: string) => {
+  /** The org to name on the page: the one the app asked for, else the email domain's (home realm). */
+  const orgForPage = (details: Details, email: string) => {
+    const requested = details.params.organization;
+    if (typeof requested === 'string' && requested) return deps.orgs.find(requested);
     const domain = emailDomain(email);
     return domain ? deps.orgs.findByEmailDomain(domain) : undefined;
   };
@@ -142,7 +145,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     if (details.prompt.name === 'consent') return consent(ctx, details, undefined);
     const page = await pageContext(details);
     const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint.trim() : '';
-    if (hint.includes('@')) show(ctx, passwordPage(page, { email: hint, org: orgForEmail(hint) }));
+    if (hint.includes('@')) show(ctx, passwordPage(page, { email: hint, org: orgForPage(details, hint) }));
     else show(ctx, identifierPage(page, { email: hint }));
   });
 
@@ -155,7 +158,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
       show(ctx, identifierPage(page, { email, error: 'Enter your work email address, e.g. name@company.com.' }), 400);
       return;
     }
-    show(ctx, passwordPage(page, { email, org: orgForEmail(email) }));
+    show(ctx, passwordPage(page, { email, org: orgForPage(details, email) }));
   });
 
   router.post('/login', async (ctx) => {
@@ -170,7 +173,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
         check.reason === 'locked'
           ? `Too many failed attempts: this account is locked until ${new Date(check.lockedUntil ?? '').toLocaleTimeString('en-GB')}.`
           : 'The email or password is not correct.';
-      show(ctx, passwordPage(page, { email, error, org: orgForEmail(email) }), 401);
+      show(ctx, passwordPage(page, { email, error, org: orgForPage(details, email) }), 401);
       return;
     }
     await finish(ctx, {
