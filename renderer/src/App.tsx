@@ -2,8 +2,10 @@ import { useEffect } from 'react';
 import { StatusBar } from './components/StatusBar';
 import { Sidebar } from './components/Sidebar';
 import { Toast } from './components/Toast';
+import { ApplicationsPage } from './pages/applications/ApplicationsPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { UpcomingPage } from './pages/UpcomingPage';
+import { TokensPage } from './pages/tokens/TokensPage';
 import { useAppStore } from './store/app-store';
 
 const HEALTH_INTERVAL_MS = 5000;
@@ -41,7 +43,15 @@ export function App() {
     <div className="app" data-app-state="ready">
       <Sidebar />
       <main className="main">
-        {section === 'organizations' ? <OrganizationsPage /> : <UpcomingPage section={section} />}
+        {section === 'organizations' ? (
+          <OrganizationsPage />
+        ) : section === 'applications' ? (
+          <ApplicationsPage />
+        ) : section === 'tokens' ? (
+          <TokensPage />
+        ) : (
+          <UpcomingPage section={section} />
+        )}
       </main>
       <StatusBar />
       <Toast />

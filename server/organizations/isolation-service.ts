@@ -9,27 +9,12 @@
  * leaves the others in place, so switching back and forth loses nothing.
  */
 import type { ApplicationService } from '../applications/application-service';
-import { ISOLATION_LABELS, type IsolationModel, type Organization } from '../model/organization';
+import type { IsolationView } from '../model/isolation';
+import { ISOLATION_LABELS, type Organization } from '../model/organization';
 import { DEFAULT_TENANT, DEFAULT_WORKSPACE } from '../model/workspace';
 import type { ApplicationRepository } from '../store/application-repository';
 import type { TenantService } from '../tenants/tenant-service';
 import type { OrganizationService } from './organization-service';
-
-export interface IsolationView {
-  model: IsolationModel;
-  label: string;
-  active: boolean;
-  /** Null when the model is not provisioned for this org yet. */
-  issuer: string | null;
-  discoveryUrl: string | null;
-  clientId: string | null;
-  clientName: string | null;
-  tenant: string | null;
-  signingKeys: 'shared with every org of the tenant' | "the org's own";
-  /** What an access or ID token for a member of this org carries under this model. */
-  exampleClaims: Record<string, unknown>;
-  notes: string;
-}
 
 export class IsolationService {
   readonly #orgs: OrganizationService;

@@ -1,19 +1,8 @@
 /** SQL for the log of issued tokens (the token inspector's source). */
+import type { IssuedTokenRecord } from '../model/token';
 import { statement, type Db } from './open-database';
 
-export interface IssuedTokenRecord {
-  id: number;
-  issuer: string;
-  kind: 'access_token' | 'id_token' | 'refresh_token';
-  format: 'jwt' | 'opaque';
-  clientId: string;
-  orgId: string | null;
-  subject: string | null;
-  grantType: string;
-  value: string;
-  issuedAt: string;
-  expiresAt: string | null;
-}
+export type { IssuedTokenRecord };
 
 interface TokenRow {
   id: number;

@@ -15,7 +15,10 @@ import {
 } from 'jose';
 import { z } from 'zod';
 import { ValidationError } from '../errors';
+import type { TokenInspection } from '../model/token';
 import { CLAIM_GLOSSARY } from './claim-glossary';
+
+export type { TokenInspection };
 
 export const keySourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('auto') }),
@@ -40,19 +43,6 @@ export const inspectRequestSchema = z.strictObject({
     .max(64 * 1024, 'is longer than 64 KiB'),
   keys: keySourceSchema.default({ kind: 'auto' }),
 });
-
-export interface TokenInspection {
-  format: 'jwt' | 'opaque';
-  header: ProtectedHeaderParameters | null;
-  claims: JWTPayload | null;
-  signature: {
-    status: 'valid' | 'invalid' | 'unverified';
-    message: string;
-    keySource: string | null;
-  };
-  expiry: { issuedAt: string | null; expiresAt: string | null; notBefore: string | null; expired: boolean | null };
-  explanations: { claim: string; meaning: string }[];
-}
 
 /** Public keys of Orgbench's own issuers, looked up by issuer URL. */
 export type LocalJwks = (issuer: string) => JWK[] | undefined;

@@ -11,15 +11,17 @@ import { makeTempDir } from '../helpers/temp-dir';
 export const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 
 interface Fixtures {
+  /** Start the server with `--demo` (set with `test.use({ demo: true })`). */
+  demo: boolean;
   server: ReadyLine & { dataDir: string };
   app: Page;
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
-  server: async ({}, use) => {
+  demo: [false, { option: true }],
+  server: async ({ demo }, use) => {
     const dir = makeTempDir('orgbench-e2e-');
-    const { run, ready } = await serveJson(dir.path);
+    const { run, ready } = await serveJson(dir.path, {}, demo ? ['--demo'] : []);
     await use(ready);
     run.child.kill('SIGTERM');
     await run.exited;

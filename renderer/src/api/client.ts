@@ -54,32 +54,33 @@ export class ApiClient {
   }
 
   health(): Promise<HealthStatus> {
-    return this.#request('Checking health', 'GET', '/healthz');
+    return this.request('Checking health', 'GET', '/healthz');
   }
 
   info(): Promise<ServerInfo> {
-    return this.#request('Loading server info', 'GET', '/api/info');
+    return this.request('Loading server info', 'GET', '/api/info');
   }
 
   async listOrganizations(): Promise<Organization[]> {
-    const body = await this.#request<{ organizations: Organization[] }>('Loading organizations', 'GET', '/api/orgs');
+    const body = await this.request<{ organizations: Organization[] }>('Loading organizations', 'GET', '/api/orgs');
     return body.organizations;
   }
 
   createOrganization(input: CreateOrganizationInput): Promise<Organization> {
-    return this.#request('Creating the organization', 'POST', '/api/orgs', input);
+    return this.request('Creating the organization', 'POST', '/api/orgs', input);
   }
 
   updateOrganization(id: string, patch: UpdateOrganizationInput): Promise<Organization> {
-    return this.#request('Saving the organization', 'PATCH', `/api/orgs/${encodeURIComponent(id)}`, patch);
+    return this.request('Saving the organization', 'PATCH', `/api/orgs/${encodeURIComponent(id)}`, patch);
   }
 
   deleteOrganization(id: string, children: ChildrenPolicy): Promise<DeleteOrganizationResult> {
     const query = new URLSearchParams({ children }).toString();
-    return this.#request('Deleting the organization', 'DELETE', `/api/orgs/${encodeURIComponent(id)}?${query}`);
+    return this.request('Deleting the organization', 'DELETE', `/api/orgs/${encodeURIComponent(id)}?${query}`);
   }
 
-  async #request<T>(operation: string, method: string, path: string, body?: unknown): Promise<T> {
+  /** One admin API call; domain modules (e.g. `api/apps.ts`) build on this. */
+  async request<T>(operation: string, method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.#token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;

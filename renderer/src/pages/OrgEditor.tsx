@@ -1,6 +1,7 @@
 /**
- * Create or edit one organization; validation errors appear beside their field. The
- * parent keys this component by org and version, so a saved change starts a fresh draft.
+ * The form of one organization (its Details): name, slug, parent, email domains and
+ * custom attributes, for create and edit. Validation errors appear beside their field.
+ * The parent keys this component by org and version, so a saved change starts a fresh draft.
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { Organization } from '../../../server/model/organization';
@@ -10,6 +11,19 @@ import { useAppStore } from '../store/app-store';
 import { orgPath, parentCandidates } from '../store/org-selectors';
 import { DeleteOrgDialog } from './DeleteOrgDialog';
 import { draftFrom, fieldErrorsFrom, toInput, validateDraft, type FieldErrors, type OrgDraft } from './org-form';
+import {
+  attributeErrorsFrom,
+  attributesChanged,
+  hasAttributeErrors,
+  rowsFrom,
+  toAttributes,
+  validateRows,
+  type AttributeErrors,
+  type AttributeRow,
+} from './org-detail/attributes-form';
+import { AttributesEditor } from './org-detail/AttributesEditor';
+
+const NO_ATTRIBUTE_ERRORS: AttributeErrors = { rows: {} };
 
 export function OrgEditor({ org, parentId }: { org: Organization | undefined; parentId: string | null }) {
   const orgs = useAppStore((s) => s.orgs);
@@ -19,47 +33,60 @@ export function OrgEditor({ org, parentId }: { org: Organization | undefined; pa
   const cancelCreate = useAppStore((s) => s.cancelCreate);
   const selectOrg = useAppStore((s) => s.selectOrg);
   const [draft, setDraft] = useState<OrgDraft>(() => draftFrom(org, parentId));
+  const [rows, setRows] = useState<AttributeRow[]>(() => rowsFrom(org?.attributes));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [attributeErrors, setAttributeErrors] = useState<AttributeErrors>(NO_ATTRIBUTE_ERRORS);
   const [formError, setFormError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const ids = useId();
 
   const candidates = useMemo(() => parentCandidates(orgs, org?.id ?? null), [orgs, org]);
-  const path = useMemo(
-    () => (org ? orgPath(orgs, org.id) : parentId ? orgPath(orgs, parentId) : []),
-    [orgs, org, parentId],
-  );
   const children = org ? orgs.filter((candidate) => candidate.parentId === org.id) : [];
-  const dirty = JSON.stringify(draft) !== JSON.stringify(draftFrom(org, parentId));
+  const dirty =
+    JSON.stringify(draft) !== JSON.stringify(draftFrom(org, parentId)) ||
+    attributesChanged(rows, org?.attributes ?? {});
 
   const update = (field: keyof OrgDraft) => (value: string) => {
     setDraft((current) => ({ ...current, [field]: value }));
     setErrors((current) => ({ ...current, [field]: undefined }));
   };
 
+  const changeRows = (next: AttributeRow[]) => {
+    setRows(next);
+    setAttributeErrors(NO_ATTRIBUTE_ERRORS);
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = validateDraft(draft);
+    const foundInRows = validateRows(rows);
     setErrors(found);
+    setAttributeErrors(foundInRows);
     setFormError(undefined);
-    if (Object.values(found).some(Boolean)) return;
+    if (Object.values(found).some(Boolean) || hasAttributeErrors(foundInRows)) return;
     setSaving(true);
     try {
       const input = toInput(draft);
+      const attributes = toAttributes(rows);
       if (org) {
         await updateOrg(org.id, {
           name: input.name,
           slug: input.slug ?? org.slug,
           parentId: input.parentId ?? null,
           domains: input.domains ?? [],
+          attributes,
         });
       } else {
-        await createOrg(input);
+        await createOrg({ ...input, ...(Object.keys(attributes).length > 0 ? { attributes } : {}) });
       }
     } catch (error) {
-      if (error instanceof ApiError && error.fields.length > 0) setErrors(fieldErrorsFrom(error.fields, draft));
-      else setFormError((error as Error).message);
+      if (error instanceof ApiError && error.fields.length > 0) {
+        setErrors(fieldErrorsFrom(error.fields, draft));
+        setAttributeErrors(attributeErrorsFrom(error.fields, rows));
+      } else {
+        setFormError((error as Error).message);
+      }
     } finally {
       setSaving(false);
     }
@@ -83,25 +110,7 @@ export function OrgEditor({ org, parentId }: { org: Organization | undefined; pa
     );
 
   return (
-    <section className="editor" aria-labelledby={`${ids}-title`} data-testid="org-editor">
-      <header className="editor-header">
-        <nav className="breadcrumb" aria-label="Position in the tree">
-          {path.length === 0 && <span>Top level</span>}
-          {path.map((step) => (
-            <button type="button" className="crumb" key={step.id} onClick={() => selectOrg(step.id)}>
-              {step.name}
-            </button>
-          ))}
-          {!org && <span className="crumb">New</span>}
-        </nav>
-        <h2 id={`${ids}-title`}>{org ? org.name : parentId ? 'New sub-organization' : 'New organization'}</h2>
-        {org && (
-          <p className="muted small">
-            <code>{org.id}</code> · created {new Date(org.createdAt).toLocaleString()}
-          </p>
-        )}
-      </header>
-
+    <>
       <form className="form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${ids}-name`}>Name</label>
@@ -163,6 +172,8 @@ export function OrgEditor({ org, parentId }: { org: Organization | undefined; pa
           )}
         </div>
 
+        <AttributesEditor rows={rows} errors={attributeErrors} onChange={changeRows} />
+
         {formError && (
           <p className="form-error" role="alert">
             {formError}
@@ -179,7 +190,7 @@ export function OrgEditor({ org, parentId }: { org: Organization | undefined; pa
             {saving ? 'Saving…' : org ? 'Save changes' : 'Create organization'}
           </button>
           {!org && (
-            <button type="button" className="button" onClick={cancelCreate}>
+            <button type="button" className="button" data-testid="org-cancel" onClick={cancelCreate}>
               Cancel
             </button>
           )}
@@ -218,6 +229,6 @@ export function OrgEditor({ org, parentId }: { org: Organization | undefined; pa
       )}
 
       {org && deleting && <DeleteOrgDialog org={org} onClose={() => setDeleting(false)} />}
-    </section>
+    </>
   );
 }

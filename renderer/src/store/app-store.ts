@@ -5,6 +5,8 @@
 import { create, type StateCreator } from 'zustand';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
+import { createAppsSlice, type AppsSlice } from './apps-slice';
+import { createTokensSlice, type TokensSlice } from './tokens-slice';
 import type { ServerInfo } from '../../../server/model/api';
 import type {
   ChildrenPolicy,
@@ -60,7 +62,7 @@ export interface UiSlice {
   dismissToast(): void;
 }
 
-export type AppState = ConnectionSlice & OrgsSlice & UiSlice;
+export type AppState = ConnectionSlice & OrgsSlice & UiSlice & AppsSlice & TokensSlice;
 
 const requireClient = (state: AppState): ApiClient => {
   if (!state.client) throw new ApiError('Talking to the server', 0, undefined);
@@ -194,4 +196,6 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createConnectionSlice(...args),
   ...createOrgsSlice(...args),
   ...createUiSlice(...args),
+  ...createAppsSlice(...args),
+  ...createTokensSlice(...args),
 }));
