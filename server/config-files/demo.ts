@@ -73,6 +73,15 @@ export const DEMO_WORKSPACE: WorkspaceFileInput = {
       password: DEMO_PASSWORD,
       memberships: [{ org: 'acme-europe', roles: ['member'] }],
     },
+    {
+      email: 'erin@consult.test',
+      name: 'Erin Evans',
+      password: DEMO_PASSWORD,
+      memberships: [
+        { org: 'acme', roles: ['consultant'] },
+        { org: 'globex', roles: ['consultant'] },
+      ],
+    },
   ],
   applications: [
     {

@@ -25,6 +25,7 @@ async function adminGet<T>(app: Page, server: { adminUrl: string; dataDir: strin
 }
 
 test('members: list, add an existing user with a role, edit the roles, remove', async ({ app, server }) => {
+  // Acme's demo members: alice (admin) and erin (consultant).
   await openOrg(app, 'acme', 'members');
   const alice = app.getByTestId('member-row-alice@acme.test');
   await expect(alice).toContainText('Alice Anders');
@@ -42,7 +43,7 @@ test('members: list, add an existing user with a role, edit the roles, remove', 
   await app.getByTestId('member-add-confirm').click();
   await expect(app.getByTestId('member-add-dialog')).toHaveCount(0);
   await expect(app.getByTestId('member-roles-bob@globex.test')).toHaveText('viewer');
-  await expect(app.getByTestId('member-count')).toHaveText('2');
+  await expect(app.getByTestId('member-count')).toHaveText('3');
 
   // Edit: add billing, drop viewer.
   await app.getByTestId('member-edit-bob@globex.test').click();
@@ -71,7 +72,7 @@ test('members: list, add an existing user with a role, edit the roles, remove', 
   await expect(app.getByTestId('confirm-dialog')).toContainText('Remove Bob Brandt from Acme Corporation?');
   await app.getByTestId('confirm-ok').click();
   await expect(app.getByTestId('member-row-bob@globex.test')).toHaveCount(0);
-  await expect(app.getByTestId('member-count')).toHaveText('1');
+  await expect(app.getByTestId('member-count')).toHaveText('2');
 });
 
 test('adding a member can create the user; field errors show beside their field', async ({ app }) => {
@@ -204,14 +205,20 @@ test('users: the identity pool lists the demo users; unlock, edit, create and de
   await outside.close();
 
   await app.getByTestId('view-users').click();
-  for (const email of ['alice@acme.test', 'bob@globex.test', 'carol@initech.test', 'dave@eu.acme.test']) {
+  for (const email of [
+    'alice@acme.test',
+    'bob@globex.test',
+    'carol@initech.test',
+    'dave@eu.acme.test',
+    'erin@consult.test',
+  ]) {
     await expect(app.getByTestId(`user-row-${email}`)).toBeVisible();
   }
   await expect(app.getByTestId('user-orgs-alice@acme.test')).toContainText('Acme Corporation');
   await expect(app.getByTestId('user-orgs-alice@acme.test')).toContainText('Globex');
   await expect(app.getByTestId('user-password-bob@globex.test')).toHaveText('Set');
   await expect(app.getByTestId('user-status-dave@eu.acme.test')).toContainText('Locked until');
-  await expect(app.getByTestId('user-summary')).toHaveText('4 users · 1 locked');
+  await expect(app.getByTestId('user-summary')).toHaveText('5 users · 1 locked');
   await snap(app, 'org-users');
 
   await app.getByTestId('user-unlock-dave@eu.acme.test').click();

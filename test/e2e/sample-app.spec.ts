@@ -38,11 +38,11 @@ test('sign in to Acme through the sample app, refresh, sign out', async ({ page,
   await expect(page.getByTestId('sample-login-form')).toBeVisible();
 });
 
-test('a user in two orgs chooses one on the picker', async ({ page, server }) => {
+test('a consultant in two orgs chooses one on the picker', async ({ page, server }) => {
   await page.goto(`${server.protocolUrl}/sample`);
   await page.getByTestId('sample-client').selectOption('orgbench-sample');
   await page.getByTestId('sample-sign-in').click();
-  await page.getByLabel('Work email').fill('alice@acme.test');
+  await page.getByLabel('Work email').fill('erin@consult.test');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Password').fill('orgbench-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -66,17 +66,28 @@ describe('resolveOrganization', () => {
     expect(resolveOrganization(input({ picked: 'org_initech' }))).toMatchObject({ kind: 'denied' });
   });
 
-  it('then memberships: one resolves, several ask with the home-realm org first, none is allowed unless required', () => {
+  it('then the email domain, when the user is a member of the org that owns it', () => {
+    expect(resolveOrganization(input({ emailDomain: 'globex.test' }))).toMatchObject({
+      kind: 'resolved',
+      org: globex,
+      via: 'email_domain',
+    });
+    expect(resolveOrganization(input({ emailDomain: 'globex.test', memberOf: [acme, initech] }))).toEqual({
+      kind: 'choose',
+      orgs: [acme, initech],
+    });
+  });
+
+  it('then memberships: one resolves, several ask, none is allowed unless required', () => {
     expect(resolveOrganization(input({ memberOf: [globex] }))).toMatchObject({
       kind: 'resolved',
       org: globex,
       via: 'membership',
     });
-    expect(resolveOrganization(input({ emailDomain: 'globex.test' }))).toEqual({
+    expect(resolveOrganization(input({ emailDomain: 'consult.test' }))).toEqual({
       kind: 'choose',
-      orgs: [globex, acme],
+      orgs: [acme, globex],
     });
-    expect(resolveOrganization(input({ emailDomain: 'acme.test' }))).toEqual({ kind: 'choose', orgs: [acme, globex] });
     expect(resolveOrganization(input({ memberOf: [] }))).toEqual({ kind: 'none' });
     expect(resolveOrganization(input({ memberOf: [], requireOrganization: true }))).toMatchObject({ kind: 'denied' });
   });

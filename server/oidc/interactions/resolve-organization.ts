@@ -5,9 +5,10 @@
  *   1. the `organization` authorize parameter (id or slug)  → must exist, user must be a member
  *   2. the client's owning organization                      → user must be a member
  *   3. the organization the user picked on the org picker    → user must be a member
- *   4. the user's memberships: one → that org; several → the picker, with the org that
- *      owns the user's email domain listed first; none → no org, unless the client
- *      requires one
+ *   4. the email domain the user signed in with (home-realm  → used when the user is a
+ *      discovery: the org that owns the domain)                  member of that org
+ *   5. the user's memberships: one → that org; several → the picker; none → no org,
+ *      unless the client requires one
  */
 import type { Organization } from '../../model/organization';
 
@@ -17,7 +18,7 @@ export type OrgResolution =
   | { kind: 'none' }
   | { kind: 'denied'; message: string };
 
-export type OrgSource = 'parameter' | 'client' | 'picker' | 'membership';
+export type OrgSource = 'parameter' | 'client' | 'picker' | 'email_domain' | 'membership';
 
 export interface OrgResolutionInput {
   requested: string | undefined;
@@ -68,14 +69,14 @@ const STEPS: Step[] = [
       ? mustBeMember(input, org, 'picker', 'was chosen')
       : { kind: 'denied', message: 'Unknown organization.' };
   },
+  function fromEmailDomain(input) {
+    const home = input.emailDomain ? input.orgOfDomain(input.emailDomain) : undefined;
+    return home && isMember(input, home) ? { kind: 'resolved', org: home, via: 'email_domain' } : undefined;
+  },
   function fromMemberships(input) {
     const [only, ...others] = input.memberOf;
     if (only && others.length === 0) return { kind: 'resolved', org: only, via: 'membership' };
-    if (only) {
-      const home = input.emailDomain ? input.orgOfDomain(input.emailDomain) : undefined;
-      const orgs = [...input.memberOf].sort((a, b) => Number(b.id === home?.id) - Number(a.id === home?.id));
-      return { kind: 'choose', orgs };
-    }
+    if (only) return { kind: 'choose', orgs: input.memberOf };
     return input.requireOrganization
       ? { kind: 'denied', message: `${input.clientName} requires an organization, and you are not a member of any.` }
       : { kind: 'none' };

@@ -10,8 +10,9 @@ export interface PageContext {
 }
 
 const DEMO_HINT = html`<p class="hint">
-  Demo: sign in as <code>alice@acme.test</code>, <code>bob@globex.test</code> or <code>carol@initech.test</code> with
-  the password <code>orgbench-demo</code>. Alice belongs to several organizations.
+  Demo: sign in as <code>alice@acme.test</code>, <code>bob@globex.test</code>, <code>carol@initech.test</code> or
+  <code>erin@consult.test</code> (a consultant in two organizations: she gets the picker), with the password
+  <code>orgbench-demo</code>.
 </p>`;
 
 const orgLine = (org: Organization | undefined): SafeHtml =>
