@@ -239,3 +239,20 @@ test('dark theme and a narrow window', async ({ app }) => {
   await expect(app.getByTestId('ws-settings')).toBeVisible();
   await snap(app, 'apps-workspaces-narrow');
 });
+
+test('create a workspace: a new issuer that serves discovery at once', async ({ app, server }) => {
+  await app.getByTestId('nav-applications').click();
+  await app.getByRole('tab', { name: /Workspaces/ }).click();
+  await app.getByTestId('ws-new').click();
+  await app.getByTestId('ws-new-name').fill('Partner portal');
+  await app.getByTestId('ws-new-id').fill('default');
+  await app.getByTestId('ws-new-create').click();
+  await expect(app.getByTestId('ws-new-error-id')).toContainText('already exists');
+  await app.getByTestId('ws-new-id').fill('partners');
+  await app.getByTestId('ws-new-preset-basic').check();
+  await snap(app, 'apps-new-workspace');
+  await app.getByTestId('ws-new-create').click();
+  await expect(app.getByTestId('ws-issuer')).toHaveText(`${server.protocolUrl}/default/partners`);
+  const discovery = await app.request.get(`${server.protocolUrl}/default/partners/.well-known/openid-configuration`);
+  expect(((await discovery.json()) as { issuer: string }).issuer).toBe(`${server.protocolUrl}/default/partners`);
+});

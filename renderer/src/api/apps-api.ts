@@ -90,6 +90,20 @@ export function listTenantsAndWorkspaces(client: ApiClient): Promise<TenantsAndW
   return client.request('Loading workspaces', 'GET', '/api/tenants');
 }
 
+/** A new workspace (its own issuer) in a tenant, from a preset. */
+export function createWorkspace(
+  client: ApiClient,
+  tenantId: string,
+  input: { id: string; name: string; preset: 'b2b' | 'basic' },
+): Promise<Workspace> {
+  return client.request(
+    'Creating the workspace',
+    'POST',
+    `/api/tenants/${encodeURIComponent(tenantId)}/workspaces`,
+    input,
+  );
+}
+
 export function getWorkspaceDetail(client: ApiClient, tenantId: string, workspaceId: string): Promise<WorkspaceDetail> {
   return client.request('Loading the workspace', 'GET', workspacePath(tenantId, workspaceId));
 }

@@ -22,6 +22,13 @@ export function registerWorkspaceRoutes(router: Router, services: Services, issu
     ctx.body = { tenants: tenants.listTenants(), workspaces: tenants.listWorkspaces() };
   });
 
+  router.post('/api/tenants/:tenant/workspaces', async (ctx) => {
+    const created = tenants.createWorkspace(ctx.params.tenant ?? '', await readJson(ctx));
+    ctx.status = 201;
+    ctx.set('Location', `/api/workspaces/${created.tenantId}/${created.id}`);
+    ctx.body = created;
+  });
+
   router.get('/api/workspaces/:tenant/:workspace', (ctx) => {
     const workspace = workspaceOf(ctx.params);
     ctx.body = {

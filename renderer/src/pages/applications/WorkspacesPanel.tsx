@@ -10,6 +10,7 @@ import { discoveryUrl, parseWorkspaceKey, workspaceKey } from '../../store/apps-
 import { ApisCard } from './ApisCard';
 import { CopyButton } from './CopyButton';
 import { IssuerText } from './IssuerText';
+import { NewWorkspaceDialog } from './NewWorkspaceDialog';
 import { SigningKeysCard } from './SigningKeysCard';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
@@ -23,6 +24,7 @@ export function WorkspacesPanel() {
   const selectWorkspace = useAppStore((s) => s.selectWorkspace);
   const [detail, setDetail] = useState<WorkspaceDetail>();
   const [error, setError] = useState<string>();
+  const [creating, setCreating] = useState(false);
   const key =
     selected && workspaces.some((w) => workspaceKey(w) === selected)
       ? selected
@@ -96,6 +98,10 @@ export function WorkspacesPanel() {
             </button>
           );
         })}
+        <button type="button" className="button" data-testid="ws-new" onClick={() => setCreating(true)}>
+          <Icon name="plus" size={16} /> New workspace
+        </button>
+        {creating && <NewWorkspaceDialog onClose={() => setCreating(false)} />}
       </nav>
 
       <div className="ws-content" data-testid="ws-detail">
