@@ -16,6 +16,8 @@ import { applyConfigFile } from './config-files/apply-config-file';
 import { seedDemo } from './config-files/demo';
 import { IssuerRegistry, type IssuerInfo } from './oidc/issuer-registry';
 import { ensureSampleApp } from './sample-app/sample-client';
+import { FederationRuntime } from './federation/federation-runtime';
+import { upstreamProtocols } from './federation/protocols';
 import { createServices } from './services';
 import { purgeExpired } from './oidc/sqlite-adapter';
 import { createProtocolHandler } from './protocol/protocol-handler';
@@ -93,12 +95,14 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
 
     const services = createServices(db, clock, () => protocol.url);
     cleanups.push(() => services.tokens.flush());
+    const federation = new FederationRuntime(services, logger, protocol.url, upstreamProtocols());
     const issuers = new IssuerRegistry({
       ...services,
       logger,
       origin: protocol.url,
       adminToken,
       demo: config.demo,
+      federation,
     });
     services.apps.useValidator(async (tenant, workspace, metadata) => {
       const provider = await issuers.provider({ tenant, workspace });
@@ -107,7 +111,7 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
     await ensureSampleApp(services, protocol.url);
     if (config.demo) await seedDemo(services);
     if (config.configFile) await applyConfigFile(services, config.configFile);
-    protocolHandler.set(createProtocolHandler({ issuers, services, logger, protocolUrl: protocol.url }));
+    protocolHandler.set(createProtocolHandler({ issuers, services, logger, protocolUrl: protocol.url, federation }));
 
     const createLaunchUrl = () => `${admin.url}/#code=${launchCodes.issue()}`;
     const info = (): ServerInfo => ({

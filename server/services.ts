@@ -3,19 +3,26 @@
  * issuers, the CLI's config import and the demo all use these, never the store directly.
  */
 import { ApplicationService } from './applications/application-service';
+import { ConnectionService } from './federation/connection-service';
+import { MockIdpService } from './mock-idp/mock-idp-service';
 import { IsolationService } from './organizations/isolation-service';
 import { OrganizationService } from './organizations/organization-service';
 import type { Clock } from './runtime/clock';
 import { ApplicationRepository } from './store/application-repository';
+import { ConnectionRepository } from './store/connection-repository';
+import { FederatedLoginRepository } from './store/federated-login-repository';
 import { GrantOrgRepository } from './store/grant-org-repository';
 import { KeyRepository } from './store/key-repository';
+import { MockIdpRepository } from './store/mock-idp-repository';
 import type { Db } from './store/open-database';
 import { OrganizationRepository } from './store/organization-repository';
 import { TenantRepository } from './store/tenant-repository';
 import { TokenRepository } from './store/token-repository';
+import { TraceRepository } from './store/trace-repository';
 import { UserRepository } from './store/user-repository';
 import { TenantService } from './tenants/tenant-service';
 import { TokenLog } from './tokens/token-log';
+import { TraceService } from './trace/trace-service';
 import { UserService } from './users/user-service';
 
 export interface Services {
@@ -31,6 +38,10 @@ export interface Services {
   users: UserService;
   tokens: TokenLog;
   isolation: IsolationService;
+  mockIdps: MockIdpService;
+  connections: ConnectionService;
+  traces: TraceService;
+  handoffs: FederatedLoginRepository;
 }
 
 export function createServices(db: Db, clock: Clock, protocolOrigin: () => string): Services {
@@ -41,6 +52,7 @@ export function createServices(db: Db, clock: Clock, protocolOrigin: () => strin
   const orgs = new OrganizationService(orgRepo, clock);
   const apps = new ApplicationService(appRepo, orgRepo, tenants, clock);
   const users = new UserService(new UserRepository(db), orgRepo, clock);
+  const mockIdps = new MockIdpService(new MockIdpRepository(db), clock, protocolOrigin);
   return {
     db,
     clock,
@@ -54,5 +66,9 @@ export function createServices(db: Db, clock: Clock, protocolOrigin: () => strin
     users,
     tokens: new TokenLog(new TokenRepository(db), clock),
     isolation: new IsolationService(orgs, tenants, apps, appRepo, protocolOrigin),
+    mockIdps,
+    connections: new ConnectionService(new ConnectionRepository(db), orgs, mockIdps, clock, protocolOrigin),
+    traces: new TraceService(new TraceRepository(db), clock),
+    handoffs: new FederatedLoginRepository(db),
   };
 }

@@ -14,6 +14,7 @@ import type { LaunchCodes } from './admin-token';
 import { errorHandler } from './error-handler';
 import { requireAdminToken, requireAllowedHost, requireAllowedOrigin, requireJsonBody } from './guard';
 import { registerApplicationRoutes } from './routes/applications';
+import { registerFederationRoutes } from './routes/federation';
 import { registerOrganizationRoutes } from './routes/organizations';
 import { registerTokenRoutes } from './routes/tokens';
 import { registerUserRoutes } from './routes/users';
@@ -60,6 +61,7 @@ export function createAdminApp(deps: AdminAppDeps): Koa {
   registerApplicationRoutes(api, deps.services);
   registerWorkspaceRoutes(api, deps.services, deps.issuers);
   registerTokenRoutes(api, deps.services, deps.issuers);
+  registerFederationRoutes(api, deps.services);
 
   app.use(securityHeaders());
   app.use(errorHandler(deps.logger));

@@ -1,5 +1,9 @@
 /** Everything a workspace's provider needs from the rest of the server. */
 import type { ApplicationService } from '../applications/application-service';
+import type { ConnectionService } from '../federation/connection-service';
+import type { FederationRuntime } from '../federation/federation-runtime';
+import type { FederatedLoginRepository } from '../store/federated-login-repository';
+import type { TraceService } from '../trace/trace-service';
 import type { OrganizationService } from '../organizations/organization-service';
 import type { Clock } from '../runtime/clock';
 import type { Logger } from '../runtime/logger';
@@ -29,4 +33,8 @@ export interface ProviderDeps {
   adminToken: string;
   /** Demo mode: login pages show the demo credentials. */
   demo: boolean;
+  connections: ConnectionService;
+  traces: TraceService;
+  handoffs: FederatedLoginRepository;
+  federation: FederationRuntime;
 }

@@ -30,6 +30,22 @@ export function recordTokenResponses(provider: Provider, deps: ProviderDeps, iss
         subject: source?.accountId ?? null,
         body: ctx.body as Record<string, unknown>,
       });
+      if (grantType === 'authorization_code' && source?.grantId) {
+        const trace = deps.traces.forGrant(source.grantId);
+        const body = ctx.body as Record<string, unknown>;
+        trace?.step({
+          from: 'app',
+          to: 'orgbench',
+          title: 'Code exchanged for tokens',
+          status: 'ok',
+          rule: 'tokens',
+          detail: {
+            issued: ['access_token', 'id_token', 'refresh_token'].filter((kind) => typeof body[kind] === 'string'),
+            id_token: typeof body.id_token === 'string' ? body.id_token : null,
+          },
+        });
+        trace?.succeed(`Signed in${org ? ` to ${org.name}` : ''} with ${clientId}`);
+      }
     } catch (error) {
       // The log is an aid; a failure to record never fails the token response.
       deps.logger.warn('could not record issued tokens', { issuer, error });

@@ -5,7 +5,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { version } from '../../package.json';
+import { createFederationApp } from '../federation/federation-app';
+import type { FederationRuntime } from '../federation/federation-runtime';
+import { federationRouters } from '../federation/protocols';
 import type { IssuerRegistry } from '../oidc/issuer-registry';
+import { AUTOPOST_PATH, AUTOPOST_SCRIPT } from '../web/autopost';
 import type { Logger } from '../runtime/logger';
 import { createSampleApp } from '../sample-app/sample-app';
 import type { Services } from '../services';
@@ -13,6 +17,7 @@ import { HOSTED_CSS } from '../web/hosted-css';
 import { HOSTED_CSS_PATH } from '../web/html';
 
 export interface ProtocolDeps {
+  federation: FederationRuntime;
   issuers: IssuerRegistry;
   services: Services;
   logger: Logger;
@@ -21,8 +26,9 @@ export interface ProtocolDeps {
 
 export function createProtocolHandler(deps: ProtocolDeps) {
   const sample = createSampleApp(deps.services, deps.protocolUrl).callback();
+  const federation = createFederationApp(deps.federation.deps, federationRouters()).callback();
   return (req: IncomingMessage, res: ServerResponse): void => {
-    route(req, res, deps, sample).catch((error: unknown) => {
+    route(req, res, deps, { sample, federation }).catch((error: unknown) => {
       deps.logger.error('protocol request failed', { method: req.method, url: req.url, error });
       if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: 'Unexpected error.' });
       else res.destroy();
@@ -34,7 +40,7 @@ async function route(
   req: IncomingMessage,
   res: ServerResponse,
   deps: ProtocolDeps,
-  sample: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  apps: Record<'sample' | 'federation', (req: IncomingMessage, res: ServerResponse) => Promise<void>>,
 ): Promise<void> {
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   const isRead = req.method === 'GET' || req.method === 'HEAD';
@@ -44,7 +50,13 @@ async function route(
     res.end(HOSTED_CSS);
     return;
   }
-  if (path === '/sample' || path.startsWith('/sample/')) return sample(req, res);
+  if (path === AUTOPOST_PATH && isRead) {
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
+    res.end(AUTOPOST_SCRIPT);
+    return;
+  }
+  if (path === '/sample' || path.startsWith('/sample/')) return apps.sample(req, res);
+  if (path.startsWith('/federation/') || path.startsWith('/mock/')) return apps.federation(req, res);
   if (await deps.issuers.handle(req, res)) return;
   if (path === '/' && isRead) {
     return sendJson(res, 200, {

@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { FederationRuntime } from '../../server/federation/federation-runtime';
+import { upstreamProtocols } from '../../server/federation/protocols';
 import { IssuerRegistry } from '../../server/oidc/issuer-registry';
 import { createServices } from '../../server/services';
 import { openDatabase } from '../../server/store/open-database';
@@ -21,8 +23,9 @@ describe('issuer registry', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     const services = createServices(db, { now: () => new Date() }, () => origin);
+    const federation = new FederationRuntime(services, silentLogger, origin, upstreamProtocols());
     const registry = new IssuerRegistry(
-      { ...services, logger: silentLogger, origin, adminToken: 'x'.repeat(40), demo: false },
+      { ...services, logger: silentLogger, origin, adminToken: 'x'.repeat(40), demo: false, federation },
       1000,
     );
     http.on('request', (req, res) => {

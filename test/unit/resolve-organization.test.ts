@@ -23,6 +23,7 @@ const input = (overrides: Partial<OrgResolutionInput>): OrgResolutionInput => ({
   clientOwner: undefined,
   clientName: 'Portal',
   picked: undefined,
+  federatedOrg: undefined,
   emailDomain: undefined,
   requireOrganization: false,
   findOrg: (key) => all.find((candidate) => candidate.id === key || candidate.slug === key),

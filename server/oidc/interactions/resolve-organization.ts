@@ -4,10 +4,12 @@
  *
  *   1. the `organization` authorize parameter (id or slug)  → must exist, user must be a member
  *   2. the client's owning organization                      → user must be a member
- *   3. the organization the user picked on the org picker    → user must be a member
- *   4. the email domain the user signed in with (home-realm  → used when the user is a
+ *   3. the org whose IdP the user just signed in with         → membership comes from the
+ *                                                                connection (JIT)
+ *   4. the organization the user picked on the org picker    → user must be a member
+ *   5. the email domain the user signed in with (home-realm  → used when the user is a
  *      discovery: the org that owns the domain)                  member of that org
- *   5. the user's memberships: one → that org; several → the picker; none → no org,
+ *   6. the user's memberships: one → that org; several → the picker; none → no org,
  *      unless the client requires one
  */
 import type { Organization } from '../../model/organization';
@@ -18,13 +20,15 @@ export type OrgResolution =
   | { kind: 'none' }
   | { kind: 'denied'; message: string };
 
-export type OrgSource = 'parameter' | 'client' | 'picker' | 'email_domain' | 'membership';
+export type OrgSource = 'parameter' | 'client' | 'federation' | 'picker' | 'email_domain' | 'membership';
 
 export interface OrgResolutionInput {
   requested: string | undefined;
   clientOwner: string | undefined;
   clientName: string;
   picked: string | undefined;
+  /** The org of the connection the user signed in through, if federated. */
+  federatedOrg: string | undefined;
   emailDomain: string | undefined;
   requireOrganization: boolean;
   /** Looks an org up by id or slug. */
@@ -61,6 +65,11 @@ const STEPS: Step[] = [
     if (!org)
       return { kind: 'denied', message: `${input.clientName} belongs to an organization that no longer exists.` };
     return mustBeMember(input, org, 'client', `${input.clientName} belongs to`);
+  },
+  function fromFederation(input) {
+    if (!input.federatedOrg) return undefined;
+    const org = input.findOrg(input.federatedOrg);
+    return org ? mustBeMember(input, org, 'federation', 'you signed in through') : undefined;
   },
   function fromPicker(input) {
     if (!input.picked) return undefined;

@@ -2,12 +2,16 @@
  * The interaction routes of one workspace issuer, under `/{tenant}/{workspace}/interaction/{uid}`
  * (where oidc-provider scopes its interaction cookie):
  *
- *   GET  …/{uid}               login prompt → identifier page (or password page for a login_hint);
- *                              consent prompt → organization resolution → grant, or the picker
- *   POST …/{uid}/identify      email → password page (with the org found by the email domain)
- *   POST …/{uid}/login         email + password → login finished
- *   POST …/{uid}/organization  the picker's choice → grant bound to that org
- *   GET  …/{uid}/abort         back to the client with access_denied
+ *   GET  …/{uid}                  login prompt → the org's IdP (organization parameter or a
+ *                                 login_hint's domain), else identifier page or password page;
+ *                                 consent prompt → organization resolution → grant, or the picker
+ *   POST …/{uid}/identify         email → home-realm discovery: the org's IdP, or the password page
+ *   POST …/{uid}/login            email + password → login finished
+ *   GET  …/{uid}/federate/{conn}  → the connection's IdP (SAML AuthnRequest / OIDC authorize)
+ *   GET  …/{uid}/federated        the validated upstream login (handed off by the ACS or callback)
+ *   GET  …/{uid}/federation-error the rule that rejected the upstream answer
+ *   POST …/{uid}/organization     the picker's choice → grant bound to that org
+ *   GET  …/{uid}/abort            back to the client with access_denied
  */
 import Router from '@koa/router';
 import parse from 'co-body';
@@ -18,7 +22,17 @@ import { HOSTED_PAGE_CSP } from '../../web/html';
 import type { ProviderDeps } from '../provider-deps';
 import { completeConsent } from './consent';
 import { resolveOrganization } from './resolve-organization';
-import { identifierPage, interactionErrorPage, orgPickerPage, passwordPage, type PageContext } from './views';
+import {
+  connectionChooserPage,
+  federationErrorPage,
+  identifierPage,
+  interactionErrorPage,
+  orgPickerPage,
+  passwordPage,
+  type PageContext,
+} from './views';
+import { FederationError } from '../../federation/contracts';
+import type { Organization } from '../../model/organization';
 
 export interface InteractionMount {
   issuer: string;
@@ -30,6 +44,8 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 interface OrgbenchSubmission {
   emailDomain?: string;
+  /** Set when the login came through an org's connection. */
+  federatedOrgId?: string;
 }
 
 const emailDomain = (email: string): string | undefined => email.split('@')[1]?.toLowerCase();
@@ -118,35 +134,121 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
       clientOwner: typeof metadata.organization_id === 'string' ? metadata.organization_id : undefined,
       clientName: page.clientName,
       picked,
+      federatedOrg: submission?.federatedOrgId,
       emailDomain: submission?.emailDomain ?? emailDomain(user.email),
       requireOrganization: metadata.require_organization === true,
       findOrg: (idOrSlug) => deps.orgs.find(idOrSlug),
       orgOfDomain: (domain) => deps.orgs.findByEmailDomain(domain),
       memberOf,
     });
+    const trace = deps.traces.ensureForInteraction(details.uid, { clientId: String(details.params.client_id) });
+    trace.step({
+      from: 'orgbench',
+      to: 'orgbench',
+      title:
+        resolution.kind === 'resolved'
+          ? `Organization: ${resolution.org.name} (by ${resolution.via.replace('_', ' ')})`
+          : resolution.kind === 'choose'
+            ? 'Organization: the user chooses'
+            : resolution.kind === 'denied'
+              ? 'Organization refused'
+              : 'No organization',
+      status: resolution.kind === 'denied' ? 'fail' : 'ok',
+      rule: 'organization',
+      detail: {
+        resolution: resolution.kind,
+        ...(resolution.kind === 'resolved' ? { org: resolution.org.slug, via: resolution.via } : {}),
+      },
+    });
     switch (resolution.kind) {
       case 'choose':
         show(ctx, orgPickerPage(page, { userName: user.name, orgs: resolution.orgs }));
         return;
       case 'denied':
+        trace.fail('organization', resolution.message);
         show(ctx, interactionErrorPage(page, { title: 'Access denied', message: resolution.message }), 403);
         return;
       default: {
         const orgId = resolution.kind === 'resolved' ? resolution.org.id : null;
+        if (resolution.kind === 'resolved') trace.annotate({ orgId: resolution.org.id });
         const grantId = await completeConsent(provider, deps, mount, details, orgId);
+        deps.traces.linkGrant(grantId, trace.id);
+        trace.step({
+          from: 'orgbench',
+          to: 'app',
+          title: 'Authorization code sent to the app',
+          status: 'ok',
+          detail: { grantId },
+        });
         await finish(ctx, { consent: { grantId } });
       }
     }
   };
 
+  /** The org's enabled connections: one → straight to its IdP; several → the chooser. */
+  const routeToConnections = async (ctx: Context, details: Details, org: Organization | undefined, email: string) => {
+    if (!org) return false;
+    const connections = deps.connections.enabledOf(org.id);
+    if (connections.length === 0) return false;
+    if (connections.length > 1) {
+      show(ctx, connectionChooserPage(await pageContext(details), { org, connections, email }));
+      return true;
+    }
+    const [only] = connections;
+    ctx.status = 303;
+    const hint = email ? `?login_hint=${encodeURIComponent(email)}` : '';
+    ctx.redirect(`${mount.path}/interaction/${details.uid}/federate/${only?.id}${hint}`);
+    return true;
+  };
+
+  /**
+   * After the identifier: a user of the identity pool with a password signs in here;
+   * anyone else of a domain whose org has an IdP goes to that IdP (home-realm discovery).
+   */
+  const identified = async (ctx: Context, details: Details, email: string) => {
+    const org = orgForPage(details, email);
+    const local = deps.users.findByEmail(email);
+    const viaIdp = !local?.hasPassword && org !== undefined && deps.connections.enabledOf(org.id).length > 0;
+    traceOf(details).step({
+      from: 'browser',
+      to: 'orgbench',
+      title: viaIdp && org ? `Home-realm discovery: ${email} → ${org.name}` : `Identifier: ${email}`,
+      status: 'ok',
+      rule: 'home_realm',
+      detail: { email, org: org?.slug ?? null, route: viaIdp ? 'identity provider' : 'password' },
+    });
+    if (viaIdp && (await routeToConnections(ctx, details, org, email))) return;
+    show(ctx, passwordPage(await pageContext(details), { email, org }));
+  };
+
+  /** The interaction's trace, started (with the authorize request) on the first page of a login. */
+  const traceOf = (details: Details) => {
+    const existing = deps.traces.forInteraction(details.uid);
+    if (existing) return existing;
+    const trace = deps.traces.start({ interactionUid: details.uid, clientId: String(details.params.client_id) });
+    trace.step({
+      from: 'app',
+      to: 'orgbench',
+      title: 'Authorization request',
+      status: 'ok',
+      detail: { issuer: mount.issuer, params: details.params },
+    });
+    return trace;
+  };
+
   router.get('/', async (ctx) => {
     const details = await loadDetails(ctx);
     if (!details) return;
+    traceOf(details);
     if (details.prompt.name === 'consent') return consent(ctx, details, undefined);
     const page = await pageContext(details);
     const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint.trim() : '';
-    if (hint.includes('@')) show(ctx, passwordPage(page, { email: hint, org: orgForPage(details, hint) }));
-    else show(ctx, identifierPage(page, { email: hint }));
+    if (hint.includes('@')) return identified(ctx, details, hint);
+    // An org asked for by the app, with its own IdP: straight there (a hint names a mock persona).
+    const requested =
+      typeof details.params.organization === 'string' ? deps.orgs.find(details.params.organization) : undefined;
+    if (await routeToConnections(ctx, details, requested, hint)) return;
+    show(ctx, identifierPage(page, { email: hint }));
   });
 
   router.post('/identify', async (ctx) => {
@@ -158,7 +260,73 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
       show(ctx, identifierPage(page, { email, error: 'Enter your work email address, e.g. name@company.com.' }), 400);
       return;
     }
-    show(ctx, passwordPage(page, { email, org: orgForPage(details, email) }));
+    await identified(ctx, details, email);
+  });
+
+  router.get('/federate/:connectionId', async (ctx) => {
+    const details = await loadDetails(ctx);
+    if (!details) return;
+    const trace = traceOf(details);
+    const hint = typeof ctx.query.login_hint === 'string' ? ctx.query.login_hint : undefined;
+    try {
+      const target = await deps.federation.start({
+        connectionId: ctx.params.connectionId ?? '',
+        interactionUid: details.uid,
+        issuerPath: mount.path,
+        loginHint: hint,
+        trace,
+      });
+      ctx.status = 303;
+      ctx.redirect(target);
+    } catch (error) {
+      if (!(error instanceof FederationError) && !(error as { code?: string }).code?.endsWith('not_found')) throw error;
+      const failure =
+        error instanceof FederationError
+          ? error
+          : new FederationError('connection_not_found', (error as Error).message);
+      ctx.status = 303;
+      ctx.redirect(
+        deps.federation.deps.fail({ interactionUid: details.uid, issuerPath: mount.path, error: failure, trace }),
+      );
+    }
+  });
+
+  router.get('/federated', async (ctx) => {
+    const details = await loadDetails(ctx);
+    if (!details) return;
+    const handoff = deps.handoffs.take(details.uid, deps.clock.now().getTime());
+    if (!handoff) {
+      show(
+        ctx,
+        interactionErrorPage(await pageContext(details), {
+          title: 'This sign-in has expired',
+          message: 'No answer from your identity provider is waiting for this sign-in. Start again.',
+        }),
+        400,
+      );
+      return;
+    }
+    const user = deps.users.find(handoff.userId);
+    await finish(ctx, {
+      login: { accountId: handoff.userId, amr: ['fed'] },
+      orgbench: {
+        federatedOrgId: handoff.orgId,
+        emailDomain: emailDomain(user?.email ?? ''),
+      } satisfies OrgbenchSubmission,
+    });
+  });
+
+  router.get('/federation-error', async (ctx) => {
+    const details = await loadDetails(ctx);
+    if (!details) return;
+    const failure = deps.federation.takeFailure(details.uid);
+    const page = await pageContext(details);
+    if (!failure) {
+      ctx.status = 303;
+      ctx.redirect(page.base);
+      return;
+    }
+    show(ctx, federationErrorPage(page, failure), 400);
   });
 
   router.post('/login', async (ctx) => {
@@ -168,6 +336,16 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     const form = await readForm(ctx);
     const email = (form.email ?? '').trim().toLowerCase();
     const check = await deps.users.checkPassword(email, form.password ?? '');
+    const trace = traceOf(details);
+    trace.step({
+      from: 'browser',
+      to: 'orgbench',
+      title: check.ok
+        ? `Password accepted for ${email}`
+        : `Password refused for ${email} (${check.reason.replace('_', ' ')})`,
+      status: check.ok ? 'ok' : 'fail',
+      rule: 'password',
+    });
     if (!check.ok) {
       const error =
         check.reason === 'locked'

@@ -1,4 +1,5 @@
 /** The hosted login pages: identifier first, password, organization picker, errors. */
+import type { Connection } from '../../model/federation';
 import type { Organization } from '../../model/organization';
 import { hostedPage, html, type SafeHtml } from '../../web/html';
 
@@ -85,5 +86,46 @@ export function interactionErrorPage(
     body: html`<h1>${options.title}</h1>
       <p class="error" role="alert">${options.message}</p>
       ${page ? html`<a class="button secondary" href="${page.base}/abort">Return to the application</a>` : ''}`,
+  });
+}
+
+export function connectionChooserPage(
+  page: PageContext,
+  options: { org: Organization; connections: Connection[]; email?: string },
+): string {
+  return hostedPage({
+    title: 'Choose how to sign in',
+    body: html`<h1>Sign in to ${options.org.name}</h1>
+      <p class="muted">${options.org.name} signs in with its own identity provider. Choose one:</p>
+      <div class="choices">
+        ${options.connections.map(
+          (connection) =>
+            html`<a
+              class="button secondary"
+              data-connection="${connection.id}"
+              href="${page.base}/federate/${connection.id}${options.email ? `?login_hint=${encodeURIComponent(options.email)}` : ''}"
+              >${connection.name} <span class="muted">${connection.kind.toUpperCase()}</span></a
+            >`,
+        )}
+      </div>
+      <a class="muted" href="${page.base}/abort">Cancel</a>`,
+  });
+}
+
+export function federationErrorPage(
+  page: PageContext,
+  options: { rule: string; message: string; traceId: string },
+): string {
+  return hostedPage({
+    title: 'Sign-in rejected',
+    body: html`<h1>Your identity provider's answer was rejected</h1>
+      <p class="error" role="alert" data-rule="${options.rule}">${options.message}</p>
+      <p class="muted">
+        Rule <code>${options.rule}</code> · trace <code>${options.traceId}</code> (see Tokens and Traces in Orgbench)
+      </p>
+      <div class="row">
+        <a class="button" href="${page.base}">Try again</a>
+        <a class="button secondary" href="${page.base}/abort">Return to the application</a>
+      </div>`,
   });
 }

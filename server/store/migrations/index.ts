@@ -6,5 +6,6 @@ import type { Migration } from '../migrate';
 import { m001Organizations } from './001-organizations';
 import { m002OidcStorage } from './002-oidc-storage';
 import { m003IdentityModel } from './003-identity-model';
+import { m004Federation } from './004-federation';
 
-export const migrations: readonly Migration[] = [m001Organizations, m002OidcStorage, m003IdentityModel];
+export const migrations: readonly Migration[] = [m001Organizations, m002OidcStorage, m003IdentityModel, m004Federation];

@@ -1,0 +1,116 @@
+/** Admin API: mock IdPs (personas, faults), org connections, and login traces. */
+import type Router from '@koa/router';
+import { z } from 'zod';
+import { FAULTS, VENDOR_LABELS } from '../../model/federation';
+import { NotFoundError } from '../../errors';
+import { parseInput } from '../../model/validation';
+import type { Services } from '../../services';
+import { readJson } from '../read-json';
+
+const traceQuerySchema = z.strictObject({
+  org: z.string().optional(),
+  connection: z.string().optional(),
+  persona: z.string().optional(),
+  outcome: z.enum(['pending', 'success', 'failure']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export function registerFederationRoutes(router: Router, services: Services): void {
+  const { mockIdps, connections, traces, orgs } = services;
+
+  router.get('/api/faults', (ctx) => {
+    ctx.body = { faults: Object.entries(FAULTS).map(([name, fault]) => ({ name, ...fault })), vendors: VENDOR_LABELS };
+  });
+
+  router.get('/api/mock-idps', (ctx) => {
+    ctx.body = { mockIdps: mockIdps.list() };
+  });
+  router.post('/api/mock-idps', async (ctx) => {
+    const body = (await readJson(ctx)) as Record<string, unknown>;
+    const { personas, ...input } = body && typeof body === 'object' ? body : {};
+    ctx.status = 201;
+    ctx.body = await mockIdps.create(input, Array.isArray(personas) ? personas : undefined);
+  });
+  router.get('/api/mock-idps/:id', (ctx) => {
+    ctx.body = { ...mockIdps.get(ctx.params.id ?? ''), faults: mockIdps.faults(ctx.params.id ?? '') };
+  });
+  router.patch('/api/mock-idps/:id', async (ctx) => {
+    ctx.body = mockIdps.update(ctx.params.id ?? '', await readJson(ctx));
+  });
+  router.delete('/api/mock-idps/:id', (ctx) => {
+    mockIdps.delete(ctx.params.id ?? '');
+    ctx.status = 204;
+  });
+  router.post('/api/mock-idps/:id/personas', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = mockIdps.savePersona(ctx.params.id ?? '', await readJson(ctx));
+  });
+  router.post('/api/mock-idps/:id/personas/generate', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = { personas: mockIdps.generatePersonas(ctx.params.id ?? '', await readJson(ctx)) };
+  });
+  router.put('/api/mock-idps/:id/personas/:personaId', async (ctx) => {
+    ctx.body = mockIdps.savePersona(ctx.params.id ?? '', await readJson(ctx), ctx.params.personaId);
+  });
+  router.delete('/api/mock-idps/:id/personas/:personaId', (ctx) => {
+    mockIdps.deletePersona(ctx.params.id ?? '', ctx.params.personaId ?? '');
+    ctx.status = 204;
+  });
+  router.get('/api/mock-idps/:id/faults', (ctx) => {
+    ctx.body = { faults: mockIdps.faults(ctx.params.id ?? '') };
+  });
+  router.post('/api/mock-idps/:id/faults', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = mockIdps.addFault(ctx.params.id ?? '', await readJson(ctx));
+  });
+  router.delete('/api/mock-idps/:id/faults/:faultId', (ctx) => {
+    mockIdps.removeFault(ctx.params.id ?? '', ctx.params.faultId ?? '');
+    ctx.status = 204;
+  });
+
+  router.get('/api/connections', (ctx) => {
+    ctx.body = { connections: connections.list() };
+  });
+  router.get('/api/orgs/:id/connections', (ctx) => {
+    ctx.body = { connections: connections.ofOrg(ctx.params.id ?? '') };
+  });
+  router.post('/api/orgs/:id/connections', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = await connections.create(ctx.params.id ?? '', await readJson(ctx));
+  });
+  router.get('/api/connections/:id', (ctx) => {
+    ctx.body = connections.get(ctx.params.id ?? '');
+  });
+  router.patch('/api/connections/:id', async (ctx) => {
+    ctx.body = connections.update(ctx.params.id ?? '', await readJson(ctx));
+  });
+  router.delete('/api/connections/:id', (ctx) => {
+    connections.delete(ctx.params.id ?? '');
+    ctx.status = 204;
+  });
+
+  router.get('/api/traces', (ctx) => {
+    const query = parseInput(traceQuerySchema, ctx.query);
+    const org = query.org ? orgs.find(query.org) : undefined;
+    ctx.body = {
+      retention: traces.retention(),
+      traces: traces.list({
+        limit: query.limit,
+        ...(query.org ? { orgId: org?.id ?? query.org } : {}),
+        ...(query.connection ? { connectionId: query.connection } : {}),
+        ...(query.persona ? { persona: query.persona } : {}),
+        ...(query.outcome ? { outcome: query.outcome } : {}),
+      }),
+    };
+  });
+  router.get('/api/traces/:id', (ctx) => {
+    const trace = traces.get(ctx.params.id ?? '');
+    if (!trace) throw new NotFoundError('trace_not_found', `No trace has the id "${ctx.params.id}".`);
+    ctx.body = trace;
+  });
+  router.put('/api/traces/retention', async (ctx) => {
+    const { keep } = parseInput(z.strictObject({ keep: z.number().int().min(10).max(100_000) }), await readJson(ctx));
+    traces.setRetention(keep);
+    ctx.body = { retention: traces.retention() };
+  });
+}

@@ -1,0 +1,35 @@
+/** What the protocol ends (SAML, OIDC) and the mock IdPs need from the rest of the server. */
+import type { Connection } from '../model/federation';
+import type { MockIdpService } from '../mock-idp/mock-idp-service';
+import type { Clock } from '../runtime/clock';
+import type { Logger } from '../runtime/logger';
+import type { Db } from '../store/open-database';
+import type { TraceService } from '../trace/trace-service';
+import type { ConnectionService } from './connection-service';
+import type { ExternalProfile, FederationError } from './contracts';
+import type { TraceRecorder } from '../trace/trace-recorder';
+
+export interface FederationDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Protocol listener origin, e.g. `http://127.0.0.1:4100`. */
+  protocolUrl: string;
+  connections: ConnectionService;
+  mockIdps: MockIdpService;
+  traces: TraceService;
+  /**
+   * A validated upstream login: maps attributes, provisions the user just in time, maps
+   * groups to roles, records the membership, and returns the URL the browser goes to next
+   * (`<issuerPath>/interaction/<uid>/federated`).
+   */
+  complete(input: {
+    connection: Connection;
+    interactionUid: string;
+    issuerPath: string;
+    profile: ExternalProfile;
+    trace: TraceRecorder;
+  }): Promise<string>;
+  /** A rejected upstream login: fails the trace and returns the URL of the error page. */
+  fail(input: { interactionUid: string; issuerPath: string; error: FederationError; trace: TraceRecorder }): string;
+}
