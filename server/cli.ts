@@ -8,6 +8,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from '../package.json';
 import { ADMIN_TOKEN_FILE } from './admin/admin-token';
 import { isOrgbenchError } from './errors';
+import type { ScriptedLoginResult } from './logins/scripted-login';
+import { FAULTS } from './model/federation';
 import { startServer, type RunningServer } from './index';
 import { defaultDataDir } from './runtime/data-dir';
 import { readLockOwner } from './runtime/data-lock';
@@ -75,22 +77,101 @@ export function buildProgram(): Command {
     .description('Print a fresh one-time address of the browser UI of the server running on a data folder.')
     .option('--data <dir>', 'data folder of the running server')
     .action(async (flags: { data?: string }) => {
-      const dataDir = flags.data ?? defaultDataDir();
-      const owner = readLockOwner(dataDir);
-      if (!owner?.adminUrl) {
-        throw new CliError(`No Orgbench server is running on ${dataDir}; start one with \`orgbench serve\`.`);
-      }
-      const token = readFileSync(join(dataDir, ADMIN_TOKEN_FILE), 'utf8').trim();
-      const response = await fetch(`${owner.adminUrl}/api/session/launch-links`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!response.ok) throw new CliError(`The server at ${owner.adminUrl} refused: HTTP ${response.status}.`);
-      const { url } = (await response.json()) as { url: string };
+      const { url } = (await callRunningServer(flags.data, 'POST', '/api/session/launch-links')) as { url: string };
       process.stdout.write(`${url}\n`);
     });
 
+  program
+    .command('login')
+    .description(
+      'Run a whole federated login through the real endpoints of the server running on a data folder, and print the tokens.',
+    )
+    .option('--data <dir>', 'data folder of the running server')
+    .option('--org <slug>', 'organization (id or slug)')
+    .option('--persona <handle>', "persona of the org's mock IdP (default: its first)")
+    .option('--client <id>', "application to sign in to (default: the one of the org's isolation model)")
+    .option('--fault <name>', 'switch this fault on for this login (see --list-faults)')
+    .option('--amount <n>', 'amount for clock_skew (minutes) or slow (milliseconds)', (value) => Number(value))
+    .option('--json', 'print the result as JSON')
+    .option('--list-faults', 'list every fault a mock IdP can be switched to, and exit')
+    .action(
+      async (flags: {
+        data?: string;
+        org?: string;
+        persona?: string;
+        client?: string;
+        fault?: string;
+        amount?: number;
+        json?: boolean;
+        listFaults?: boolean;
+      }) => {
+        if (flags.listFaults) {
+          for (const [name, fault] of Object.entries(FAULTS)) {
+            process.stdout.write(`${name.padEnd(20)} ${fault.kinds.join('+').padEnd(10)} ${fault.label}\n`);
+          }
+          return;
+        }
+        if (!flags.org) throw new CliError('name the organization with --org <slug> (or use --list-faults).');
+        const body = {
+          org: flags.org,
+          ...(flags.persona ? { persona: flags.persona } : {}),
+          ...(flags.client ? { client: flags.client } : {}),
+          ...(flags.fault ? { fault: flags.fault } : {}),
+          ...(flags.amount !== undefined ? { amount: flags.amount } : {}),
+        };
+        const result = (await callRunningServer(flags.data, 'POST', '/api/logins', body)) as ScriptedLoginResult;
+        if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+        else if (result.ok) {
+          const claims = result.idTokenClaims ?? {};
+          process.stdout.write(
+            [
+              `Signed in to ${result.org} as ${String(claims.email ?? claims.sub)} (persona ${result.persona ?? '-'}, client ${result.clientId})`,
+              `  id_token      ${String(result.tokens.id_token ?? '')}`,
+              `  access_token  ${String(result.tokens.access_token ?? '')}`,
+              `  claims        ${JSON.stringify(claims)}`,
+              `  trace         ${result.traceId ?? '-'}`,
+              '',
+            ].join('\n'),
+          );
+        } else {
+          process.stderr.write(
+            `orgbench: login rejected by rule ${result.rule}: ${result.message} (trace ${result.traceId ?? '-'})\n`,
+          );
+        }
+        if (!result.ok) process.exitCode = 1;
+      },
+    );
+
   return program;
+}
+
+/** Calls the admin API of the server running on a data folder, with its token file. */
+async function callRunningServer(
+  dataDir: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const dir = dataDir ?? defaultDataDir();
+  const owner = readLockOwner(dir);
+  if (!owner?.adminUrl)
+    throw new CliError(`No Orgbench server is running on ${dir}; start one with \`orgbench serve\`.`);
+  const token = readFileSync(join(dir, ADMIN_TOKEN_FILE), 'utf8').trim();
+  const response = await fetch(`${owner.adminUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const parsed = (await response.json().catch(() => undefined)) as
+    { error?: { message?: string; fields?: { path: string; message: string }[] } } | undefined;
+  if (!response.ok) {
+    const fields = (parsed?.error?.fields ?? []).map((field) => ` ${field.path}: ${field.message}`).join(';');
+    throw new CliError(`${parsed?.error?.message ?? `HTTP ${response.status}`}${fields ? ` (${fields.trim()})` : ''}`);
+  }
+  return parsed;
 }
 
 class CliError extends Error {}

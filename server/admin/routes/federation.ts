@@ -5,6 +5,7 @@ import { FAULTS, VENDOR_LABELS } from '../../model/federation';
 import { NotFoundError } from '../../errors';
 import { parseInput } from '../../model/validation';
 import type { Services } from '../../services';
+import { runScriptedLogin } from '../../logins/scripted-login';
 import { readJson } from '../read-json';
 
 const traceQuerySchema = z.strictObject({
@@ -87,6 +88,11 @@ export function registerFederationRoutes(router: Router, services: Services): vo
   router.delete('/api/connections/:id', (ctx) => {
     connections.delete(ctx.params.id ?? '');
     ctx.status = 204;
+  });
+
+  // A whole login through the real endpoints, for tests and `orgbench login`.
+  router.post('/api/logins', async (ctx) => {
+    ctx.body = await runScriptedLogin(services, await readJson(ctx));
   });
 
   router.get('/api/traces', (ctx) => {
