@@ -1,7 +1,7 @@
-/** A small set of line icons (24×24, currentColor) used across the shell. */
+/** The app's line icons (24×24, currentColor): one set for every page. */
 import type { ReactElement } from 'react';
 
-const paths: Record<string, ReactElement> = {
+const paths = {
   organizations: (
     <>
       <rect x="9" y="3" width="6" height="5" rx="1" />
@@ -180,7 +180,59 @@ const paths: Record<string, ReactElement> = {
       <path d="M5.5 9h2.5M5.5 13h2.5M16 9h2.5M16 13h2.5" />
     </>
   ),
-};
+  users: (
+    <>
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6" />
+      <path d="M16 4.6a3.5 3.5 0 0 1 0 6.8M18 14.3c2.1.7 3.5 2.8 3.5 5.7" />
+    </>
+  ),
+  pencil: <path d="M4 20h4L19 9l-4-4L4 16v4ZM13.5 6.5l4 4" />,
+  lock: (
+    <>
+      <rect x="5" y="10.5" width="14" height="10" rx="2" />
+      <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
+    </>
+  ),
+  unlock: (
+    <>
+      <rect x="5" y="10.5" width="14" height="10" rx="2" />
+      <path d="M8 10.5V7.5a4 4 0 0 1 7.7-1.5" />
+    </>
+  ),
+  external: <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />,
+  panel: (
+    <>
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <path d="M9 4v16" />
+    </>
+  ),
+  /** The isolation models: one shared application, one per org, a dedicated tenant. */
+  shared: (
+    <>
+      <rect x="8" y="3" width="8" height="6" rx="1.5" />
+      <path d="M12 9v3M5 15v-3h14v3" />
+      <circle cx="5" cy="18" r="2.5" />
+      <circle cx="12" cy="18" r="2.5" />
+      <circle cx="19" cy="18" r="2.5" />
+    </>
+  ),
+  'per-org': (
+    <>
+      <rect x="3" y="3" width="7.5" height="7.5" rx="1.5" />
+      <rect x="13.5" y="3" width="7.5" height="7.5" rx="1.5" />
+      <rect x="3" y="13.5" width="7.5" height="7.5" rx="1.5" />
+      <path d="M17.25 14v6.5M14 17.25h6.5" />
+    </>
+  ),
+  tenant: (
+    <>
+      <path d="M12 3 4 6.5v5.5c0 4.4 3.4 8.1 8 9 4.6-.9 8-4.6 8-9V6.5L12 3Z" />
+      <circle cx="12" cy="11" r="2" />
+      <path d="M12 13v3" />
+    </>
+  ),
+} satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof paths;
 

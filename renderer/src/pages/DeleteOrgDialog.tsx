@@ -1,45 +1,28 @@
 /** Confirms a delete; when the org has sub-organizations, asks what becomes of them. */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ChildrenPolicy, Organization } from '../../../server/model/organization';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useAppStore } from '../store/app-store';
 import { descendantIds } from '../store/org-selectors';
 
 export function DeleteOrgDialog({ org, onClose }: { org: Organization; onClose: () => void }) {
   const orgs = useAppStore((s) => s.orgs);
   const deleteOrg = useAppStore((s) => s.deleteOrg);
-  const notify = useAppStore((s) => s.notify);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const children = orgs.filter((candidate) => candidate.parentId === org.id);
   const subtree = descendantIds(orgs, org.id).size;
   const parent = orgs.find((candidate) => candidate.id === org.parentId);
   const [policy, setPolicy] = useState<ChildrenPolicy>(children.length > 0 ? 'reparent' : 'refuse');
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await deleteOrg(org.id, policy);
-      onClose();
-    } catch (error) {
-      notify('error', (error as Error).message);
-      setBusy(false);
-    }
-  };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby="delete-title"
-      data-testid="delete-dialog"
+    <ConfirmDialog
+      title={`Delete “${org.name}”?`}
+      confirmLabel={policy === 'cascade' ? `Delete ${subtree + 1} organizations` : 'Delete organization'}
+      busyLabel="Deleting…"
+      danger
+      testIds={{ dialog: 'delete-dialog', confirm: 'delete-confirm' }}
+      onConfirm={() => deleteOrg(org.id, policy)}
       onClose={onClose}
     >
-      <h2 id="delete-title">Delete “{org.name}”?</h2>
       {children.length === 0 ? (
         <p>This removes the organization and its email domains. It cannot be undone.</p>
       ) : (
@@ -77,21 +60,6 @@ export function DeleteOrgDialog({ org, onClose }: { org: Organization; onClose: 
           </label>
         </fieldset>
       )}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          Cancel
-        </button>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="button danger solid"
-          data-testid="delete-confirm"
-          disabled={busy}
-          onClick={confirm}
-        >
-          {busy ? 'Deleting…' : policy === 'cascade' ? `Delete ${subtree + 1} organizations` : 'Delete organization'}
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }

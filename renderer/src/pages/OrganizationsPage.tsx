@@ -5,12 +5,11 @@
  */
 import { useState } from 'react';
 import { Icon } from '../components/icons';
+import { panelId, TabList, tabId } from '../components/TabList';
 import { useAppStore } from '../store/app-store';
-import { Glyph } from './org-detail/glyphs';
 import { OrgDetail, type OrgTab } from './org-detail/OrgDetail';
 import { OrgHeader } from './org-detail/OrgHeader';
 import { OrgRail } from './org-detail/OrgRail';
-import { panelId, TabList, tabId } from './org-detail/TabList';
 import { OrgEditor } from './OrgEditor';
 import { OrgTree } from './OrgTree';
 import { UsersView } from './users/UsersView';
@@ -62,7 +61,7 @@ export function OrganizationsPage() {
       data-testid="org-tree-toggle"
       onClick={() => setTreeFolded(!folded)}
     >
-      <Glyph name="panel" size={18} />
+      <Icon name="panel" size={18} />
     </button>
   );
 

@@ -5,10 +5,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { deleteApiResource, putApiResource, type ApiResource, type WorkspaceDetail } from '../../api/apps-api';
 import { ApiError } from '../../api/client';
+import { ConfirmDialog, confirmTestIds } from '../../components/ConfirmDialog';
+import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
-import { ConfirmDialog } from './ConfirmDialog';
-import { CopyButton } from './CopyButton';
 import { Field, fieldProps } from './Field';
 import { splitList } from './workspace-form';
 
@@ -181,7 +181,7 @@ export function ApisCard({ workspace, onChanged }: { workspace: WorkspaceDetail;
           confirmLabel="Delete API"
           busyLabel="Deleting…"
           danger
-          testId="ws-api-delete-dialog"
+          testIds={confirmTestIds('ws-api-delete-dialog')}
           onConfirm={async () => {
             if (!client) return;
             await deleteApiResource(client, workspace.tenantId, workspace.id, removing.identifier);

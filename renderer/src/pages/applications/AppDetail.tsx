@@ -1,12 +1,12 @@
 /** One application: its settings, credentials, endpoints, and the way to delete it. */
 import { useState } from 'react';
+import { ConfirmDialog, confirmTestIds } from '../../components/ConfirmDialog';
+import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { ownerLabel } from '../../store/apps-selectors';
 import { AppEditForm } from './AppEditForm';
-import { ConfirmDialog } from './ConfirmDialog';
 import { ConnectCard } from './ConnectCard';
-import { CopyButton } from './CopyButton';
 import { CredentialsCard } from './CredentialsCard';
 import { KIND_INFO, KindBadge, SOURCE_LABELS } from './kinds';
 import { SecretOnce } from './SecretOnce';
@@ -89,7 +89,7 @@ export function AppDetail({ clientId }: { clientId: string }) {
           confirmLabel="Delete application"
           busyLabel="Deleting…"
           danger
-          testId="app-delete-dialog"
+          testIds={confirmTestIds('app-delete-dialog')}
           onConfirm={() => deleteApp(app.clientId)}
           onClose={() => setDeleting(false)}
         >

@@ -1,6 +1,7 @@
 /** Every application of every workspace, filtered by text and kind. */
 import { useMemo } from 'react';
 import type { Application } from '../../../../server/model/application';
+import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import {
@@ -11,7 +12,6 @@ import {
   ownerLabel,
   type KindFilter,
 } from '../../store/apps-selectors';
-import { CopyButton } from './CopyButton';
 import { IssuerText } from './IssuerText';
 import { KindBadge, SOURCE_LABELS } from './kinds';
 

@@ -2,8 +2,9 @@
  * The Applications section: every OIDC client of every workspace (list, create, detail)
  * and, on a second tab, each workspace's token settings, APIs and signing keys.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { Icon } from '../../components/icons';
+import { panelId, TabList, tabId, type TabItem } from '../../components/TabList';
 import { useAppStore } from '../../store/app-store';
 import type { AppsTab } from '../../store/apps-slice';
 import { AppCreateForm } from './AppCreateForm';
@@ -12,10 +13,12 @@ import { AppList } from './AppList';
 import { WorkspacesPanel } from './WorkspacesPanel';
 import './applications.css';
 
-const TABS: { id: AppsTab; label: string }[] = [
-  { id: 'applications', label: 'Applications' },
-  { id: 'workspaces', label: 'Workspaces & keys' },
+const TABS: TabItem<AppsTab>[] = [
+  { id: 'applications', label: 'Applications', testId: 'apps-tab-applications' },
+  { id: 'workspaces', label: 'Workspaces & keys', testId: 'apps-tab-workspaces' },
 ];
+
+const TAB_PREFIX = 'apps';
 
 export function ApplicationsPage() {
   const apps = useAppStore((s) => s.apps);
@@ -29,7 +32,6 @@ export function ApplicationsPage() {
   const loadWorkspaces = useAppStore((s) => s.loadWorkspaces);
   const loadOrgs = useAppStore((s) => s.loadOrgs);
   const dismissFreshSecret = useAppStore((s) => s.dismissFreshSecret);
-  const tabRefs = useRef<Record<AppsTab, HTMLButtonElement | null>>({ applications: null, workspaces: null });
   const pageRef = useRef<HTMLDivElement>(null);
   const viewKey = `${tab}:${view.mode}:${view.mode === 'detail' ? view.clientId : ''}`;
 
@@ -46,16 +48,6 @@ export function ApplicationsPage() {
     void loadWorkspaces();
     void loadOrgs();
   }, [loadApps, loadWorkspaces, loadOrgs]);
-
-  // Arrow keys move between tabs, as in any tab list.
-  const onTabKey = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    event.preventDefault();
-    const next = TABS[(TABS.findIndex((candidate) => candidate.id === tab) + 1) % TABS.length];
-    if (!next) return;
-    setTab(next.id);
-    tabRefs.current[next.id]?.focus();
-  };
 
   return (
     <div ref={pageRef} className="page apps-page" data-testid="page-applications">
@@ -75,27 +67,7 @@ export function ApplicationsPage() {
         )}
       </header>
 
-      <div className="apps-tabs" role="tablist" aria-label="Applications sections" onKeyDown={onTabKey}>
-        {TABS.map((item) => (
-          <button
-            key={item.id}
-            ref={(element) => {
-              tabRefs.current[item.id] = element;
-            }}
-            type="button"
-            role="tab"
-            id={`apps-tab-${item.id}`}
-            aria-selected={tab === item.id}
-            aria-controls={`apps-panel-${item.id}`}
-            tabIndex={tab === item.id ? 0 : -1}
-            className={`apps-tab${tab === item.id ? ' active' : ''}`}
-            data-testid={`apps-tab-${item.id}`}
-            onClick={() => setTab(item.id)}
-          >
-            {item.label}
-          </button>
-        ))}
-      </div>
+      <TabList label="Applications sections" idPrefix={TAB_PREFIX} items={TABS} value={tab} onChange={setTab} />
 
       {error && (
         <p className="form-error" role="alert">
@@ -103,7 +75,12 @@ export function ApplicationsPage() {
         </p>
       )}
 
-      <div role="tabpanel" id={`apps-panel-${tab}`} aria-labelledby={`apps-tab-${tab}`} className="apps-panel">
+      <div
+        role="tabpanel"
+        id={panelId(TAB_PREFIX, tab)}
+        aria-labelledby={tabId(TAB_PREFIX, tab)}
+        className="apps-panel"
+      >
         {tab === 'workspaces' ? (
           <WorkspacesPanel />
         ) : view.mode === 'create' ? (

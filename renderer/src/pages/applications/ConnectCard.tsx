@@ -1,7 +1,7 @@
 /** Where the app finds its provider, and the few settings any OIDC library needs. */
 import type { Application } from '../../../../server/model/application';
+import { CopyButton } from '../../components/CopyButton';
 import { discoveryUrl } from '../../store/apps-selectors';
-import { CopyButton } from './CopyButton';
 
 /** The settings as environment variables, the form most OIDC libraries take them in. */
 export function connectSnippet(app: Application): string {

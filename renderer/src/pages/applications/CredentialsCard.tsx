@@ -5,10 +5,10 @@
 import { useState } from 'react';
 import type { Application } from '../../../../server/model/application';
 import { revealClientSecret } from '../../api/apps-api';
+import { ConfirmDialog, confirmTestIds } from '../../components/ConfirmDialog';
+import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
-import { ConfirmDialog } from './ConfirmDialog';
-import { CopyButton } from './CopyButton';
 
 const MASK = '••••••••••••••••••••••••';
 
@@ -94,7 +94,7 @@ export function CredentialsCard({ app }: { app: Application }) {
           confirmLabel="Rotate secret"
           busyLabel="Rotating…"
           danger
-          testId="app-rotate-dialog"
+          testIds={confirmTestIds('app-rotate-dialog')}
           onConfirm={async () => {
             await rotate(app.clientId);
             setRevealed(undefined);

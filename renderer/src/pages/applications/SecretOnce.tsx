@@ -1,9 +1,9 @@
 /** A just-issued client secret, shown this once with a copy button and a warning. */
 import { useEffect, useRef } from 'react';
+import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import type { FreshSecret } from '../../store/apps-slice';
-import { CopyButton } from './CopyButton';
 
 export function SecretOnce({ fresh }: { fresh: FreshSecret }) {
   const dismiss = useAppStore((s) => s.dismissFreshSecret);

@@ -4,10 +4,10 @@
  */
 import { useState } from 'react';
 import { rotateTenantKeys, type SigningKey, type WorkspaceDetail } from '../../api/apps-api';
+import { ConfirmDialog, confirmTestIds } from '../../components/ConfirmDialog';
+import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
-import { ConfirmDialog } from './ConfirmDialog';
-import { CopyButton } from './CopyButton';
 
 const STATUS_ORDER: Record<SigningKey['status'], number> = { active: 0, retiring: 1, retired: 2 };
 
@@ -88,7 +88,7 @@ export function SigningKeysCard({
           title={`Rotate the signing keys of “${tenantName}”?`}
           confirmLabel="Rotate keys"
           busyLabel="Rotating…"
-          testId="ws-rotate-keys-dialog"
+          testIds={confirmTestIds('ws-rotate-keys-dialog')}
           onConfirm={async () => {
             if (!client) return;
             await rotateTenantKeys(client, workspace.tenantId);

@@ -4,11 +4,11 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { getWorkspaceDetail, type WorkspaceDetail } from '../../api/apps-api';
+import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { discoveryUrl, parseWorkspaceKey, workspaceKey } from '../../store/apps-selectors';
 import { ApisCard } from './ApisCard';
-import { CopyButton } from './CopyButton';
 import { IssuerText } from './IssuerText';
 import { NewWorkspaceDialog } from './NewWorkspaceDialog';
 import { SigningKeysCard } from './SigningKeysCard';

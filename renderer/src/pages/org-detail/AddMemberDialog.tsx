@@ -8,6 +8,7 @@ import type { Organization } from '../../../../server/model/organization';
 import type { MemberView, User } from '../../../../server/model/user';
 import { addMember } from '../../api/members-api';
 import { createUser, listUsers } from '../../api/users-api';
+import { panelId, TabList, tabId } from '../../components/TabList';
 import { useAppStore } from '../../store/app-store';
 import { UserFields } from '../users/UserFields';
 import {
@@ -21,7 +22,6 @@ import {
 import { describeFailure, hasErrors } from './field-errors';
 import { rolesProblem } from './roles';
 import { RolesInput } from './RolesInput';
-import { panelId, TabList, tabId } from './TabList';
 import { useApiClient, useResource } from './use-api';
 import { UserPicker } from './UserPicker';
 

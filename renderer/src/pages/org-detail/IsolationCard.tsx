@@ -5,9 +5,9 @@
 import type { ReactNode } from 'react';
 import type { Organization } from '../../../../server/model/organization';
 import type { IsolationView } from '../../api/isolation-api';
+import { CopyButton } from '../../components/CopyButton';
+import { Icon } from '../../components/icons';
 import { BreakableUrl, ClaimsJson } from './ClaimsJson';
-import { CopyButton } from './CopyButton';
-import { Glyph } from './glyphs';
 import { MODEL_COPY } from './isolation-copy';
 
 /** How many rows each card spans in the grid (keep in step with the markup below). */
@@ -52,14 +52,14 @@ export function IsolationCard(props: {
     >
       <header className="iso-head">
         <span className="iso-glyph" aria-hidden="true">
-          <Glyph name={copy.glyph} size={20} />
+          <Icon name={copy.icon} size={20} />
         </span>
         <h3 id={`${id}-title`} className="iso-title">
           {view.label}
         </h3>
         {view.active ? (
           <span className="iso-status active" data-testid={`${id}-status`}>
-            <Glyph name="check" size={12} /> Active
+            <Icon name="check" size={12} /> Active
           </span>
         ) : (
           <span className="iso-status" data-testid={`${id}-status`}>
@@ -79,7 +79,7 @@ export function IsolationCard(props: {
             <code>
               <BreakableUrl url={view.issuer} />
             </code>
-            <CopyButton value={view.issuer} label="issuer" />
+            <CopyButton text={view.issuer} label="issuer" />
           </span>
         ) : (
           pending('Its own issuer, created when you switch')
@@ -96,7 +96,7 @@ export function IsolationCard(props: {
             <span>{view.clientName}</span>
             <span className="iso-code">
               <code>{view.clientId}</code>
-              <CopyButton value={view.clientId} label="client ID" />
+              <CopyButton text={view.clientId} label="client ID" />
             </span>
           </span>
         ) : (
@@ -107,7 +107,7 @@ export function IsolationCard(props: {
       <Row label="Discovery document" testId={`${id}-discovery`}>
         {view.discoveryUrl ? (
           <a className="iso-link" href={view.discoveryUrl} target="_blank" rel="noreferrer">
-            openid-configuration <Glyph name="external" size={13} />
+            openid-configuration <Icon name="external" size={13} />
           </a>
         ) : (
           pending('Published with the issuer')
@@ -116,7 +116,7 @@ export function IsolationCard(props: {
 
       <Row label="Signing keys" testId={`${id}-keys`}>
         <span className={`iso-keys${ownKeys ? ' own' : ''}`}>
-          <Glyph name="key" size={14} /> {capitalize(view.signingKeys.replace("'", '’'))}
+          <Icon name="key" size={14} /> {capitalize(view.signingKeys.replace("'", '’'))}
         </span>
       </Row>
 
@@ -129,7 +129,7 @@ export function IsolationCard(props: {
       <footer className="iso-foot">
         {view.active ? (
           <span className="iso-current">
-            <Glyph name="check" size={16} /> Current model
+            <Icon name="check" size={16} /> Current model
           </span>
         ) : (
           <button

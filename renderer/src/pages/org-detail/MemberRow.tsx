@@ -6,7 +6,6 @@ import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { avatarColor, initials } from '../OrgTree';
 import { describeFailure } from './field-errors';
-import { Glyph } from './glyphs';
 import { rolesProblem } from './roles';
 import { RoleChip, RolesInput } from './RolesInput';
 import { useApiClient } from './use-api';
@@ -49,7 +48,7 @@ export function MemberRow(props: {
               aria-label={`Edit roles of ${name || email}`}
               onClick={props.onEdit}
             >
-              <Glyph name="pencil" size={14} /> <span className="label-wide">Roles</span>
+              <Icon name="pencil" size={14} /> <span className="label-wide">Roles</span>
             </button>
             <button
               type="button"

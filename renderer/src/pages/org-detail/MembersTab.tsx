@@ -6,11 +6,10 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Organization } from '../../../../server/model/organization';
 import type { MemberView } from '../../../../server/model/user';
 import { listMembers, removeMember } from '../../api/members-api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { AddMemberDialog } from './AddMemberDialog';
-import { ConfirmDialog } from './ConfirmDialog';
-import { Glyph } from './glyphs';
 import { MemberRow } from './MemberRow';
 import { roleSuggestions } from './roles';
 import { useApiClient, useResource } from './use-api';
@@ -69,7 +68,7 @@ export function MembersTab({ org }: { org: Organization }) {
       ) : sorted.length === 0 ? (
         <div className="tab-empty" data-testid="member-empty">
           <span className="tab-empty-art" aria-hidden="true">
-            <Glyph name="users" size={28} />
+            <Icon name="users" size={28} />
           </span>
           <p>
             <strong>No members yet.</strong>
@@ -112,6 +111,7 @@ export function MembersTab({ org }: { org: Organization }) {
           title={`Remove ${removing.user.name || removing.user.email} from ${org.name}?`}
           confirmLabel="Remove member"
           busyLabel="Removing…"
+          danger
           onConfirm={async () => {
             await removeMember(client, org.id, removing.userId);
             notify('success', `Removed ${removing.user.email} from “${org.name}”.`);

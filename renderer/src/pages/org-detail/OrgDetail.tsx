@@ -4,11 +4,11 @@
  */
 import { useId, type ReactNode } from 'react';
 import type { Organization } from '../../../../server/model/organization';
+import { panelId, TabList, tabId } from '../../components/TabList';
 import { OrgEditor } from '../OrgEditor';
 import { IsolationTab } from './IsolationTab';
 import { MembersTab } from './MembersTab';
 import { OrgHeader } from './OrgHeader';
-import { panelId, TabList, tabId } from './TabList';
 
 export type OrgTab = 'details' | 'members' | 'isolation';
 

@@ -1,9 +1,9 @@
 /** Where the organization sits in the tree, its name and its identity, above every tab. */
 import { useMemo, type ReactNode } from 'react';
 import { ISOLATION_LABELS, type Organization } from '../../../../server/model/organization';
+import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { orgPath } from '../../store/org-selectors';
-import { Glyph } from './glyphs';
 import { MODEL_COPY } from './isolation-copy';
 
 export function OrgHeader(props: {
@@ -50,7 +50,7 @@ export function OrgHeader(props: {
             title="See the isolation models"
             onClick={props.onIsolation}
           >
-            <Glyph name={MODEL_COPY[org.isolation].glyph} size={13} />
+            <Icon name={MODEL_COPY[org.isolation].icon} size={13} />
             {ISOLATION_LABELS[org.isolation]}
           </button>
         </p>

@@ -5,9 +5,9 @@
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { User } from '../../../../server/model/user';
+import { Icon } from '../../components/icons';
 import { avatarColor, initials } from '../OrgTree';
 import { matchUsers } from '../users/user-selectors';
-import { Glyph } from './glyphs';
 
 const MAX_SHOWN = 6;
 
@@ -47,7 +47,7 @@ export function UserPicker(props: {
     <div className="field">
       <label htmlFor={`${ids}-search`}>User</label>
       <div className="search picker-search">
-        <Glyph name="users" size={16} />
+        <Icon name="users" size={16} />
         <input
           id={`${ids}-search`}
           role="combobox"
@@ -102,7 +102,7 @@ export function UserPicker(props: {
                 <span className="muted small">Already a member</span>
               ) : isSelected ? (
                 <span className="picker-check" aria-hidden="true">
-                  <Glyph name="check" size={16} />
+                  <Icon name="check" size={16} />
                 </span>
               ) : null}
             </li>

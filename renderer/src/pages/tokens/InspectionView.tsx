@@ -4,7 +4,7 @@
  * Shared by the issued-token detail and the paste box.
  */
 import type { TokenInspection } from '../../api/tokens-api';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { DecodedTable, type DecodedRow } from './DecodedTable';
 import { ExpiryCountdown } from './ExpiryCountdown';
 import { HEADER_GLOSSARY } from './claim-display';
@@ -70,7 +70,7 @@ export function InspectionView({
       <section aria-label="Encoded token">
         <div className="tk-section-head">
           <h3>Encoded</h3>
-          <CopyButton text={value} label="token" testId="copy-token" />
+          <CopyButton text={value} label="token" testId="copy-token" variant="button" withText />
         </div>
         <RawToken value={value} />
       </section>
@@ -91,7 +91,7 @@ export function InspectionView({
                 text={JSON.stringify(inspection.header, null, 2)}
                 label="header as JSON"
                 testId="copy-header"
-                compact
+                variant="button"
               />
             </div>
             <DecodedTable rows={headerRows} caption="Token header" testId="header-table" />
@@ -105,7 +105,7 @@ export function InspectionView({
                 text={JSON.stringify(inspection.claims, null, 2)}
                 label="claims as JSON"
                 testId="copy-claims"
-                compact
+                variant="button"
               />
             </div>
             <DecodedTable rows={claimRows} caption="Token claims" testId="claims-table" highlightOrg />

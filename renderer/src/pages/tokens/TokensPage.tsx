@@ -2,8 +2,9 @@
  * Tokens and Traces: every token the local OpenID provider issued (refreshed every few
  * seconds while open), a paste box to verify any JWT, and a side-by-side comparison.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { Icon } from '../../components/icons';
+import { useEffect } from 'react';
+import { Icon, type IconName } from '../../components/icons';
+import { panelId, TabList, tabId, type TabItem } from '../../components/TabList';
 import { useAppStore } from '../../store/app-store';
 import type { TokensTab } from '../../store/tokens-slice';
 import { ComparePanel } from './ComparePanel';
@@ -18,11 +19,13 @@ import './tokens.css';
 /** How often the open page asks for newly issued tokens. */
 export const AUTO_REFRESH_MS = 4000;
 
-const TABS: { id: TokensTab; label: string; icon: string }[] = [
+const TABS: { id: TokensTab; label: string; icon: IconName }[] = [
   { id: 'issued', label: 'Issued tokens', icon: 'tokens' },
   { id: 'paste', label: 'Paste and verify', icon: 'key' },
   { id: 'compare', label: 'Compare', icon: 'compare' },
 ];
+
+const TAB_PREFIX = 'tokens';
 
 export function TokensPage() {
   const tab = useAppStore((s) => s.tokensTab);
@@ -33,7 +36,6 @@ export function TokensPage() {
   const count = useAppStore((s) => s.tokens.length);
   const more = useAppStore((s) => s.olderTokensMayExist);
   const slots = useAppStore((s) => s.compareSlots);
-  const tabRefs = useRef<Partial<Record<TokensTab, HTMLButtonElement | null>>>({});
 
   useEffect(() => {
     void loadTokens();
@@ -51,20 +53,20 @@ export function TokensPage() {
     void loadOrgs();
   };
 
-  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = TABS.findIndex((item) => item.id === tab);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = TABS[(index + step + TABS.length) % TABS.length];
-    if (!next) return;
-    setTab(next.id);
-    tabRefs.current[next.id]?.focus();
-  };
-
   const picked = (slots.a ? 1 : 0) + (slots.b ? 1 : 0);
   const badge = (id: TokensTab) =>
     id === 'issued' ? `${count}${more ? '+' : ''}` : id === 'compare' && picked > 0 ? `${picked}/2` : undefined;
+  const tabs: TabItem<TokensTab>[] = TABS.map((item) => ({
+    id: item.id,
+    testId: `tokens-tab-${item.id}`,
+    label: (
+      <>
+        <Icon name={item.icon} size={16} />
+        <span>{item.label}</span>
+        {badge(item.id) !== undefined && <span className="badge">{badge(item.id)}</span>}
+      </>
+    ),
+  }));
 
   return (
     <div className="page tokens-page" data-testid="page-tokens">
@@ -88,35 +90,13 @@ export function TokensPage() {
         </div>
       </header>
 
-      <div className="tk-tabs" role="tablist" aria-label="Token tools" onKeyDown={onTabKey}>
-        {TABS.map((item) => (
-          <button
-            key={item.id}
-            ref={(element) => {
-              tabRefs.current[item.id] = element;
-            }}
-            type="button"
-            role="tab"
-            id={`tokens-tab-${item.id}`}
-            aria-selected={tab === item.id}
-            aria-controls={`tokens-panel-${item.id}`}
-            tabIndex={tab === item.id ? 0 : -1}
-            className={`tk-tab${tab === item.id ? ' active' : ''}`}
-            data-testid={`tokens-tab-${item.id}`}
-            onClick={() => setTab(item.id)}
-          >
-            <Icon name={item.icon} size={16} />
-            <span>{item.label}</span>
-            {badge(item.id) !== undefined && <span className="badge">{badge(item.id)}</span>}
-          </button>
-        ))}
-      </div>
+      <TabList label="Token tools" idPrefix={TAB_PREFIX} items={tabs} value={tab} onChange={setTab} />
 
       {/* Panels stay mounted so half-typed input survives a look at another tab. */}
       <div
         role="tabpanel"
-        id="tokens-panel-issued"
-        aria-labelledby="tokens-tab-issued"
+        id={panelId(TAB_PREFIX, 'issued')}
+        aria-labelledby={tabId(TAB_PREFIX, 'issued')}
         hidden={tab !== 'issued'}
         className="tk-tokens-issued"
       >
@@ -128,10 +108,20 @@ export function TokensPage() {
           <TokenDetailPanel />
         </div>
       </div>
-      <div role="tabpanel" id="tokens-panel-paste" aria-labelledby="tokens-tab-paste" hidden={tab !== 'paste'}>
+      <div
+        role="tabpanel"
+        id={panelId(TAB_PREFIX, 'paste')}
+        aria-labelledby={tabId(TAB_PREFIX, 'paste')}
+        hidden={tab !== 'paste'}
+      >
         <PastePanel />
       </div>
-      <div role="tabpanel" id="tokens-panel-compare" aria-labelledby="tokens-tab-compare" hidden={tab !== 'compare'}>
+      <div
+        role="tabpanel"
+        id={panelId(TAB_PREFIX, 'compare')}
+        aria-labelledby={tabId(TAB_PREFIX, 'compare')}
+        hidden={tab !== 'compare'}
+      >
         <ComparePanel />
       </div>
     </div>

@@ -1,7 +1,6 @@
 /** One user of the identity pool: who, password set, locked, organizations, and actions. */
 import type { UserDetail } from '../../api/users-api';
 import { Icon } from '../../components/icons';
-import { Glyph } from '../org-detail/glyphs';
 import { avatarColor, initials } from '../OrgTree';
 
 export function UserRow(props: {
@@ -33,7 +32,7 @@ export function UserRow(props: {
           data-testid={`user-password-${user.email}`}
           title={user.hasPassword ? 'Can sign in with a password' : 'Signs in only through a connection'}
         >
-          <Glyph name="key" size={12} /> {user.hasPassword ? 'Set' : 'Not set'}
+          <Icon name="key" size={12} /> {user.hasPassword ? 'Set' : 'Not set'}
         </span>
       </span>
 
@@ -45,7 +44,7 @@ export function UserRow(props: {
               data-testid={`user-status-${user.email}`}
               title="Too many failed sign-ins"
             >
-              <Glyph name="lock" size={12} /> Locked until{' '}
+              <Icon name="lock" size={12} /> Locked until{' '}
               {lockedUntil.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
             </span>
             <button
@@ -55,7 +54,7 @@ export function UserRow(props: {
               disabled={props.unlocking}
               onClick={props.onUnlock}
             >
-              <Glyph name="unlock" size={14} /> {props.unlocking ? 'Unlocking…' : 'Unlock'}
+              <Icon name="unlock" size={14} /> {props.unlocking ? 'Unlocking…' : 'Unlock'}
             </button>
           </>
         ) : (
@@ -99,7 +98,7 @@ export function UserRow(props: {
           data-testid={`user-edit-${user.email}`}
           onClick={props.onEdit}
         >
-          <Glyph name="pencil" size={14} />
+          <Icon name="pencil" size={14} />
         </button>
         <button
           type="button"

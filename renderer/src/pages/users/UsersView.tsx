@@ -4,10 +4,9 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { deleteUser, listUsersWithMemberships, unlockUser, type UserDetail } from '../../api/users-api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
-import { ConfirmDialog } from '../org-detail/ConfirmDialog';
-import { Glyph } from '../org-detail/glyphs';
 import { useApiClient, useResource } from '../org-detail/use-api';
 import { filterUsers, lockedUntil, poolSummary } from './user-selectors';
 import { UserDialog } from './UserDialog';
@@ -76,7 +75,7 @@ export function UsersView(props: {
       {data && data.users.length === 0 ? (
         <div className="empty-state" data-testid="user-empty">
           <div className="empty-art" aria-hidden="true">
-            <Glyph name="users" size={44} />
+            <Icon name="users" size={44} />
           </div>
           <h2>No users yet</h2>
           <p className="muted">
@@ -133,6 +132,7 @@ export function UsersView(props: {
           title={`Delete ${deleting.name || deleting.email}?`}
           confirmLabel="Delete user"
           busyLabel="Deleting…"
+          danger
           onConfirm={async () => {
             await deleteUser(client, deleting.id);
             notify('success', `Deleted ${deleting.email}.`);

@@ -1,5 +1,24 @@
-/** A modal that asks before something that cannot be undone; failures stay in it. */
+/**
+ * A modal that asks before a step that cannot be undone. Escape or Cancel leaves everything
+ * as it was; a failed step is shown inside the dialog, which stays open.
+ */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+
+/** The test ids of the dialog and its two buttons (the e2e tests find them by these). */
+export interface ConfirmTestIds {
+  dialog: string;
+  cancel?: string;
+  confirm: string;
+}
+
+/** `prefix`, `prefix-cancel` and `prefix-confirm`. */
+export const confirmTestIds = (prefix: string): ConfirmTestIds => ({
+  dialog: prefix,
+  cancel: `${prefix}-cancel`,
+  confirm: `${prefix}-confirm`,
+});
+
+const DEFAULT_TEST_IDS: ConfirmTestIds = { dialog: 'confirm-dialog', cancel: 'confirm-cancel', confirm: 'confirm-ok' };
 
 export function ConfirmDialog({
   title,
@@ -7,16 +26,17 @@ export function ConfirmDialog({
   confirmLabel,
   busyLabel,
   danger = false,
-  testId,
+  testIds = DEFAULT_TEST_IDS,
   onConfirm,
   onClose,
 }: {
-  title: string;
+  title: ReactNode;
   children: ReactNode;
   confirmLabel: string;
   busyLabel: string;
+  /** A red confirm button, for a step that destroys something. */
   danger?: boolean;
-  testId: string;
+  testIds?: ConfirmTestIds;
   /** Resolves when done (the dialog then closes); a rejection is shown in the dialog. */
   onConfirm: () => Promise<void>;
   onClose: () => void;
@@ -44,25 +64,25 @@ export function ConfirmDialog({
   };
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} data-testid={testId} onClose={onClose}>
+    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} data-testid={testIds.dialog} onClose={onClose}>
       <h2 id={titleId}>{title}</h2>
-      <div className="apps-confirm-body">{children}</div>
+      <div className="confirm-body">{children}</div>
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
       <div className="form-actions">
-        <button type="button" className="button" data-testid={`${testId}-cancel`} onClick={onClose} autoFocus>
+        <button type="button" className="button" data-testid={testIds.cancel} onClick={onClose} autoFocus>
           Cancel
         </button>
         <span className="spacer" />
         <button
           type="button"
           className={`button ${danger ? 'danger solid' : 'primary'}`}
-          data-testid={`${testId}-confirm`}
+          data-testid={testIds.confirm}
           disabled={busy}
-          onClick={confirm}
+          onClick={() => void confirm()}
         >
           {busy ? busyLabel : confirmLabel}
         </button>

@@ -1,12 +1,13 @@
 /**
  * Tabs (WAI-ARIA tabs pattern): one tab stop, Left/Right/Home/End move and activate.
  * `underline` draws section tabs; `segmented` draws a view switch. The caller renders the
- * selected panel with `role="tabpanel"`, `id={panelId(…)}` and `aria-labelledby={tabId(…)}`.
+ * panels with `role="tabpanel"`, `id={panelId(…)}` and `aria-labelledby={tabId(…)}`.
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem<T extends string> {
   id: T;
+  /** Text, or an icon, text and a count badge. */
   label: ReactNode;
   testId: string;
 }
