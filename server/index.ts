@@ -95,7 +95,7 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
 
     const services = createServices(db, clock, () => protocol.url);
     cleanups.push(() => services.tokens.flush());
-    const federation = new FederationRuntime(services, logger, protocol.url, upstreamProtocols());
+    const federation = new FederationRuntime(services, logger, protocol.url, upstreamProtocols);
     const issuers = new IssuerRegistry({
       ...services,
       logger,

@@ -3,6 +3,8 @@ import { StatusBar } from './components/StatusBar';
 import { Sidebar } from './components/Sidebar';
 import { Toast } from './components/Toast';
 import { ApplicationsPage } from './pages/applications/ApplicationsPage';
+import { ConnectionsPage } from './pages/federation/ConnectionsPage';
+import { MockIdpsPage } from './pages/federation/MockIdpsPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { UpcomingPage } from './pages/UpcomingPage';
 import { TokensPage } from './pages/tokens/TokensPage';
@@ -49,6 +51,10 @@ export function App() {
           <ApplicationsPage />
         ) : section === 'tokens' ? (
           <TokensPage />
+        ) : section === 'connections' ? (
+          <ConnectionsPage />
+        ) : section === 'mock-idps' ? (
+          <MockIdpsPage />
         ) : (
           <UpcomingPage section={section} />
         )}

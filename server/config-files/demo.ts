@@ -3,9 +3,10 @@
  * present and to script against. Applied like any workspace file, so running it again
  * changes nothing.
  *
- *   acme     shared application            sub-orgs Acme Europe › Acme France, Acme Labs
- *   globex   per-organization application  sub-org Globex EMEA
- *   initech  dedicated tenant              its own issuer and keys
+ *   acme     shared application            sub-orgs Acme Europe › Acme France, Acme Labs;
+ *                                          signs in through a mock Okta (SAML)
+ *   globex   per-organization application  sub-org Globex EMEA; a mock Entra ID (OIDC)
+ *   initech  dedicated tenant              its own issuer and keys; its identity pool
  */
 import type { Services } from '../services';
 import { applyWorkspaceDocument } from './apply-config-file';
@@ -95,6 +96,99 @@ export const DEMO_WORKSPACE: WorkspaceFileInput = {
   apis: [{ identifier: DEMO_API, name: 'Invoices API', scopes: ['invoices:read', 'invoices:write'] }],
 };
 
+/** The customers' own IdPs, imitated here, with a handful of personas in different groups. */
+export const DEMO_FEDERATION = [
+  {
+    org: 'acme',
+    mockIdp: { slug: 'acme-okta', name: 'Acme Okta', kind: 'saml', preset: 'okta' },
+    personas: [
+      {
+        handle: 'jane',
+        displayName: 'Jane Okafor',
+        email: 'jane@acme.test',
+        givenName: 'Jane',
+        familyName: 'Okafor',
+        groups: ['acme-admins', 'Everyone'],
+      },
+      {
+        handle: 'sam',
+        displayName: 'Sam Rivera',
+        email: 'sam@acme.test',
+        givenName: 'Sam',
+        familyName: 'Rivera',
+        groups: ['Everyone'],
+      },
+      {
+        handle: 'lee',
+        displayName: 'Lee Contractor',
+        email: 'lee@acme.test',
+        givenName: 'Lee',
+        familyName: 'Chen',
+        groups: ['contractors'],
+      },
+    ],
+    connection: {
+      name: 'Acme Okta',
+      kind: 'saml',
+      mapping: {
+        groupRoles: [
+          { group: 'acme-admins', roles: ['admin'] },
+          { group: 'Everyone', roles: ['member'] },
+          { group: 'contractors', roles: ['contractor'] },
+        ],
+      },
+    },
+  },
+  {
+    org: 'globex',
+    mockIdp: { slug: 'globex-entra', name: 'Globex Entra ID', kind: 'oidc', preset: 'entra' },
+    personas: [
+      {
+        handle: 'priya',
+        displayName: 'Priya Natarajan',
+        email: 'priya@globex.test',
+        givenName: 'Priya',
+        familyName: 'Natarajan',
+        groups: ['Globex Admins'],
+      },
+      {
+        handle: 'tom',
+        displayName: 'Tom Weber',
+        email: 'tom@globex.test',
+        givenName: 'Tom',
+        familyName: 'Weber',
+        groups: ['Globex Users'],
+      },
+    ],
+    connection: {
+      name: 'Globex Entra ID',
+      kind: 'oidc',
+      mapping: {
+        groupRoles: [
+          { group: 'Globex Admins', roles: ['admin'] },
+          { group: 'Globex Users', roles: ['member'] },
+        ],
+      },
+    },
+  },
+] as const;
+
 export async function seedDemo(services: Services): Promise<void> {
   await applyWorkspaceDocument(services, DEMO_WORKSPACE);
+  for (const entry of DEMO_FEDERATION) {
+    const idp =
+      services.mockIdps.record(entry.mockIdp.slug) !== undefined
+        ? services.mockIdps.get(entry.mockIdp.slug)
+        : await services.mockIdps.create(entry.mockIdp, [...entry.personas]);
+    const org = services.orgs.get(entry.org);
+    if (services.connections.ofOrg(org.id).some((connection) => connection.name === entry.connection.name)) continue;
+    await services.connections.create(org.id, {
+      ...entry.connection,
+      mockIdp: idp.id,
+      mapping: {
+        ...entry.connection.mapping,
+        groupRoles: entry.connection.mapping.groupRoles.map((rule) => ({ ...rule, roles: [...rule.roles] })),
+      },
+    });
+  }
 }

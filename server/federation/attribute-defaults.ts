@@ -17,25 +17,36 @@ export const ATTRIBUTE_FALLBACKS = {
   name: [
     'name',
     'displayName',
+    'http://schemas.microsoft.com/identity/claims/displayname',
     'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name',
     'urn:oid:2.16.840.1.113730.3.1.241',
   ],
   givenName: [
     'given_name',
     'givenName',
+    'FirstName',
     'firstName',
     'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname',
     'urn:oid:2.5.4.42',
   ],
   familyName: [
     'family_name',
+    'LastName',
     'surname',
     'sn',
     'lastName',
     'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname',
     'urn:oid:2.5.4.4',
   ],
-  groups: ['groups', 'memberOf', 'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups', 'group', 'roles'],
+  groups: [
+    'groups',
+    'memberOf',
+    'memberOfGroupNames',
+    'urn:oid:1.3.6.1.4.1.5923.1.5.1.1',
+    'http://schemas.microsoft.com/ws/2008/06/identity/claims/groups',
+    'group',
+    'roles',
+  ],
 } as const;
 
 export type MappedField = keyof typeof ATTRIBUTE_FALLBACKS;

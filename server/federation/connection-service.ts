@@ -24,6 +24,7 @@ import type { OrganizationService } from '../organizations/organization-service'
 import type { Clock } from '../runtime/clock';
 import { newId } from '../runtime/ids';
 import type { ConnectionRecord, ConnectionRepository } from '../store/connection-repository';
+import { checkUpstreamIssuer } from './oidc/upstream-issuer';
 
 const DEFAULT_MAPPING: Mapping = {
   attributes: { email: 'email' },
@@ -128,6 +129,7 @@ export class ConnectionService {
       current.kind === 'saml'
         ? validated(samlConnectionSchema, { ...current.config, ...patch.saml }, 'saml')
         : validated(oidcConnectionSchema, { ...current.config, ...patch.oidc }, 'oidc');
+    if (current.kind === 'oidc') assertUpstreamIssuer((config as OidcConnectionConfig).issuer);
     const next: ConnectionRecord = {
       ...current,
       name: patch.name ?? current.name,
@@ -170,12 +172,27 @@ export class ConnectionService {
           idpEntityId: this.#mockIdps.urls(mock).entityId,
           idpSsoUrl: this.#mockIdps.urls(mock).ssoUrl,
           idpCertificates: [mock.certificatePem],
+          // Ask for the NameID format the IdP sends (a mismatch fails saml_nameid_format).
+          ...(typeof mock.settings.nameIdFormat === 'string' ? { nameIdFormat: mock.settings.nameIdFormat } : {}),
+          // Follow the IdP's signing habits: many sign only the assertion.
+          wantAssertionsSigned: mock.settings.signAssertion !== false,
+          wantResponseSigned: mock.settings.signResponse === true && mock.settings.signAssertion === false,
         }
       : {};
     return validated(samlConnectionSchema, { ...fromMock, ...input }, 'saml');
   }
 
   #oidcConfig(
+    input: Partial<OidcConnectionConfig>,
+    mock: ReturnType<MockIdpService['record']>,
+    id: string,
+  ): OidcConnectionConfig {
+    const config = this.#oidcConfigUnchecked(input, mock, id);
+    assertUpstreamIssuer(config.issuer);
+    return config;
+  }
+
+  #oidcConfigUnchecked(
     input: Partial<OidcConnectionConfig>,
     mock: ReturnType<MockIdpService['record']>,
     id: string,
@@ -231,4 +248,10 @@ function validated<S extends z.ZodType>(schema: S, value: unknown, prefix: strin
     message: issue.message,
   }));
   throw new ValidationError(fields);
+}
+
+/** An upstream issuer over plain HTTP must be loopback (security.md §2 #27). */
+function assertUpstreamIssuer(issuer: string): void {
+  const verdict = checkUpstreamIssuer(issuer);
+  if (!verdict.ok) throw new ValidationError([{ path: 'oidc.issuer', message: verdict.reason }]);
 }

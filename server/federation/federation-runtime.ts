@@ -30,10 +30,9 @@ export class FederationRuntime {
     services: Services,
     logger: Logger,
     protocolUrl: string,
-    protocols: Record<ProtocolKind, StartUpstreamLogin>,
+    protocols: (deps: FederationDeps) => Record<ProtocolKind, StartUpstreamLogin>,
   ) {
     this.#services = services;
-    this.#protocols = protocols;
     this.deps = {
       db: services.db,
       clock: services.clock,
@@ -59,6 +58,7 @@ export class FederationRuntime {
       fail: ({ interactionUid, issuerPath, error, trace }) =>
         this.#recordFailure(interactionUid, issuerPath, error, trace, protocolUrl),
     };
+    this.#protocols = protocols(this.deps);
   }
 
   /** Sends the browser to the connection's IdP; returns the URL. */

@@ -3,19 +3,20 @@
  * routes of this SP's endpoints and of the mock IdPs.
  */
 import type { ProtocolKind } from '../model/federation';
-import { FederationError, type StartUpstreamLogin } from './contracts';
+import { createOidcMockIdpRoutes } from '../mock-idp/oidc/mock-oidc-routes';
+import { createSamlMockIdpRoutes } from '../mock-idp/saml/saml-mock-idp-routes';
+import type { StartUpstreamLogin } from './contracts';
 import type { RouterFactory } from './federation-app';
+import type { FederationDeps } from './federation-deps';
+import { createOidcRpRoutes } from './oidc/oidc-rp-routes';
+import { createStartOidcLogin } from './oidc/start-oidc-login';
+import { createSamlSpRoutes } from './saml/saml-sp-routes';
+import { createStartSamlLogin } from './saml/start-saml-login';
 
-const unavailable =
-  (kind: string): StartUpstreamLogin =>
-  async () => {
-    throw new FederationError('protocol_unavailable', `${kind} connections are not available in this build.`, 501);
-  };
-
-export function upstreamProtocols(): Record<ProtocolKind, StartUpstreamLogin> {
-  return { saml: unavailable('SAML'), oidc: unavailable('OIDC') };
+export function upstreamProtocols(deps: FederationDeps): Record<ProtocolKind, StartUpstreamLogin> {
+  return { saml: createStartSamlLogin(deps), oidc: createStartOidcLogin(deps) };
 }
 
 export function federationRouters(): RouterFactory[] {
-  return [];
+  return [createSamlSpRoutes, createSamlMockIdpRoutes, createOidcRpRoutes, createOidcMockIdpRoutes];
 }

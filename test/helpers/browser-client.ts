@@ -114,7 +114,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
     code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     state,
-    ...(options.organization ? { organization: options.organization } : {}),
+    // An app that knows both the org and the user's email sends both (the org may sign in through its IdP).
+    ...(options.organization ? { organization: options.organization, login_hint: options.email } : {}),
     ...options.extra,
   });
   const saw: string[] = [];

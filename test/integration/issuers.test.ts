@@ -23,7 +23,7 @@ describe('issuer registry', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     const services = createServices(db, { now: () => new Date() }, () => origin);
-    const federation = new FederationRuntime(services, silentLogger, origin, upstreamProtocols());
+    const federation = new FederationRuntime(services, silentLogger, origin, upstreamProtocols);
     const registry = new IssuerRegistry(
       { ...services, logger: silentLogger, origin, adminToken: 'x'.repeat(40), demo: false, federation },
       1000,

@@ -24,7 +24,7 @@ describe('org-aware login', () => {
 
   it('shared application: the organization parameter puts the org and the roles in the tokens', async () => {
     const result = await sample({ organization: 'acme' });
-    expect(result.saw).toEqual(['identifier', 'password']);
+    expect(result.saw).toEqual(['password']);
     const claims = claimsOf(result.tokens.id_token);
     expect(claims).toMatchObject({
       iss: defaultIssuer(ctx.server),

@@ -18,7 +18,7 @@ import { EMPTY_PASTE_DRAFT, type PasteDraft } from '../pages/tokens/key-source';
 import { EMPTY_TOKEN_FILTERS, tokenListQuery, type TokenFilters } from '../pages/tokens/token-filters';
 import type { AppState } from './app-store';
 
-export type TokensTab = 'issued' | 'paste' | 'compare';
+export type TokensTab = 'issued' | 'traces' | 'paste' | 'compare';
 export type CompareSide = 'a' | 'b';
 
 /** A token on one side of the comparison: one from the log, or one pasted. */

@@ -44,6 +44,8 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 interface OrgbenchSubmission {
   emailDomain?: string;
+  /** The login's trace, carried from the login prompt to the consent prompt. */
+  traceId?: string;
   /** Set when the login came through an org's connection. */
   federatedOrgId?: string;
 }
@@ -141,7 +143,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
       orgOfDomain: (domain) => deps.orgs.findByEmailDomain(domain),
       memberOf,
     });
-    const trace = deps.traces.ensureForInteraction(details.uid, { clientId: String(details.params.client_id) });
+    const trace = traceOf(details);
     trace.step({
       from: 'orgbench',
       to: 'orgbench',
@@ -225,6 +227,9 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
   const traceOf = (details: Details) => {
     const existing = deps.traces.forInteraction(details.uid);
     if (existing) return existing;
+    const carried = (details.lastSubmission as { orgbench?: OrgbenchSubmission } | undefined)?.orgbench?.traceId;
+    const continued = carried ? deps.traces.recorder(carried) : undefined;
+    if (continued) return continued;
     const trace = deps.traces.start({ interactionUid: details.uid, clientId: String(details.params.client_id) });
     trace.step({
       from: 'app',
@@ -312,6 +317,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
       orgbench: {
         federatedOrgId: handoff.orgId,
         emailDomain: emailDomain(user?.email ?? ''),
+        ...(handoff.traceId ? { traceId: handoff.traceId } : {}),
       } satisfies OrgbenchSubmission,
     });
   });
@@ -356,7 +362,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     }
     await finish(ctx, {
       login: { accountId: check.user.id, amr: ['pwd'] },
-      orgbench: { emailDomain: emailDomain(email) } satisfies OrgbenchSubmission,
+      orgbench: { emailDomain: emailDomain(email), traceId: trace.id } satisfies OrgbenchSubmission,
     });
   });
 

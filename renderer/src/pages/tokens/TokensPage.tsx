@@ -14,6 +14,7 @@ import { TokenFiltersBar } from './TokenFiltersBar';
 import { TokenList } from './TokenList';
 import { formatRelative } from './token-time';
 import { useNow } from './use-now';
+import { TracesPanel } from '../traces/TracesPanel';
 import './tokens.css';
 
 /** How often the open page asks for newly issued tokens. */
@@ -21,6 +22,7 @@ export const AUTO_REFRESH_MS = 4000;
 
 const TABS: { id: TokensTab; label: string; icon: IconName }[] = [
   { id: 'issued', label: 'Issued tokens', icon: 'tokens' },
+  { id: 'traces', label: 'Login traces', icon: 'connections' },
   { id: 'paste', label: 'Paste and verify', icon: 'key' },
   { id: 'compare', label: 'Compare', icon: 'compare' },
 ];
@@ -107,6 +109,14 @@ export function TokensPage() {
         <div className="detail-panel tk-token-detail-panel">
           <TokenDetailPanel />
         </div>
+      </div>
+      <div
+        role="tabpanel"
+        id={panelId(TAB_PREFIX, 'traces')}
+        aria-labelledby={tabId(TAB_PREFIX, 'traces')}
+        hidden={tab !== 'traces'}
+      >
+        {tab === 'traces' && <TracesPanel />}
       </div>
       <div
         role="tabpanel"

@@ -1,0 +1,141 @@
+/**
+ * One connection: what to give the IdP admin (this SP's URLs), then its settings, its
+ * mapping and its login traces in tabs. Enabling and disabling is one switch in the header.
+ */
+import { useCallback, useState } from 'react';
+import type { Connection, MockIdp } from '../../../../server/model/federation';
+import { getConnection, updateConnection } from '../../api/federation-api';
+import { Icon } from '../../components/icons';
+import { panelId, TabList, tabId, type TabItem } from '../../components/TabList';
+import { useAppStore } from '../../store/app-store';
+import { useApiClient, useResource } from '../org-detail/use-api';
+import { TracesPanel } from '../traces/TracesPanel';
+import { ConnectionMapping } from './ConnectionMapping';
+import { ConnectionSettings } from './ConnectionSettings';
+import { idpSummary } from './ConnectionList';
+import { BackLink, ProtocolBadge } from './FedParts';
+import { SpSideCard } from './SpSideCard';
+
+type Tab = 'settings' | 'mapping' | 'traces';
+const TAB_PREFIX = 'conn';
+
+const TABS: TabItem<Tab>[] = [
+  { id: 'settings', testId: 'conn-tab-settings', label: 'Settings' },
+  { id: 'mapping', testId: 'conn-tab-mapping', label: 'Mapping' },
+  { id: 'traces', testId: 'conn-tab-traces', label: 'Login traces' },
+];
+
+export function ConnectionDetailView(props: {
+  id: string;
+  mockIdps: MockIdp[];
+  onBack: () => void;
+  onDeleted: () => void;
+  onChanged: () => void;
+}) {
+  const client = useApiClient();
+  const orgs = useAppStore((s) => s.orgs);
+  const notify = useAppStore((s) => s.notify);
+  const {
+    data: connection,
+    error,
+    reload,
+  } = useResource(useCallback(() => getConnection(client, props.id), [client, props.id]));
+  const [tab, setTab] = useState<Tab>('settings');
+  // The switch shows where it was flipped to until the connection is loaded again.
+  const [flipped, setFlipped] = useState<{ basis: Connection; enabled: boolean }>();
+
+  const { onChanged } = props;
+  const changed = useCallback(() => {
+    reload();
+    onChanged();
+  }, [reload, onChanged]);
+
+  const back = <BackLink label="Connections" onClick={props.onBack} testId="conn-back" />;
+  if (!connection) {
+    return (
+      <div className="fed-card">
+        {back}
+        <p className={error ? 'form-error' : 'muted'} role={error ? 'alert' : undefined}>
+          {error ?? 'Loading…'}
+        </p>
+      </div>
+    );
+  }
+
+  const org = orgs.find((candidate) => candidate.id === connection.orgId);
+  const toggling = flipped?.basis === connection;
+  const enabled = toggling ? flipped.enabled : connection.enabled;
+  const toggle = async (to: boolean) => {
+    setFlipped({ basis: connection, enabled: to });
+    try {
+      await updateConnection(client, connection.id, { enabled: to });
+      notify('success', `${connection.name} is ${to ? 'enabled' : 'disabled'}.`);
+      changed();
+    } catch (failure) {
+      setFlipped(undefined);
+      notify('error', (failure as Error).message);
+    }
+  };
+
+  return (
+    <div className="fed-detail" data-testid="conn-detail">
+      <header className="fed-detail-header">
+        {back}
+        <div className="fed-title-row">
+          <span className={`fed-avatar fed-kind-${connection.kind}`} aria-hidden="true">
+            <Icon name="connections" size={22} />
+          </span>
+          <div className="fed-title">
+            <h2 data-testid="conn-detail-name">{connection.name}</h2>
+            <p className="fed-meta">
+              <ProtocolBadge kind={connection.kind} />
+              <span data-testid="conn-detail-org">{org?.name ?? connection.orgId}</span>
+              <span className="muted">{idpSummary(connection, props.mockIdps)}</span>
+            </p>
+          </div>
+          <label className={`fed-enable-toggle${enabled ? ' on' : ''}`}>
+            <input
+              type="checkbox"
+              role="switch"
+              checked={enabled}
+              disabled={toggling}
+              data-testid="conn-enabled-toggle"
+              onChange={(event) => void toggle(event.target.checked)}
+            />
+            <span data-testid="conn-status">{enabled ? 'Enabled' : 'Disabled'}</span>
+          </label>
+        </div>
+        {!enabled && (
+          <p className="fed-callout" data-testid="conn-disabled-note">
+            <Icon name="warning" size={14} />
+            <span>Disabled: home-realm discovery does not send anyone to this IdP.</span>
+          </p>
+        )}
+      </header>
+
+      <SpSideCard connection={connection} />
+
+      <TabList label={`${connection.name} sections`} idPrefix={TAB_PREFIX} items={TABS} value={tab} onChange={setTab} />
+      <div
+        role="tabpanel"
+        id={panelId(TAB_PREFIX, tab)}
+        aria-labelledby={tabId(TAB_PREFIX, tab)}
+        className="fed-tab-panel"
+      >
+        {tab === 'settings' && (
+          <ConnectionSettings
+            key={connection.updatedAt}
+            connection={connection}
+            mockIdps={props.mockIdps}
+            onSaved={changed}
+            onDeleted={props.onDeleted}
+          />
+        )}
+        {tab === 'mapping' && (
+          <ConnectionMapping key={connection.updatedAt} connection={connection} onSaved={changed} />
+        )}
+        {tab === 'traces' && <TracesPanel connectionId={connection.id} />}
+      </div>
+    </div>
+  );
+}

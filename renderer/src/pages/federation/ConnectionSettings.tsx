@@ -1,0 +1,141 @@
+/** A connection's name, IdP side and SAML options, saved together; and its deletion. */
+import { useId, useState, type FormEvent } from 'react';
+import type { Connection, MockIdp } from '../../../../server/model/federation';
+import { deleteConnection, updateConnection } from '../../api/federation-api';
+import { ConfirmDialog, confirmTestIds } from '../../components/ConfirmDialog';
+import { Icon } from '../../components/icons';
+import { useAppStore } from '../../store/app-store';
+import { Field, fieldProps } from '../applications/Field';
+import { useApiClient } from '../org-detail/use-api';
+import { draftFromConnection, toSettingsPatch, validateConnection, type ConnectionDraft } from './connection-form';
+import { FormError } from './FedParts';
+import { IdpSideFields } from './IdpSideFields';
+import { errorAt, failureOf, formMessage, withoutErrors, type PathErrors } from './path-errors';
+import { SamlOptionsFields } from './SamlOptionsFields';
+
+const FIELDS = ['name', 'saml', 'oidc'] as const;
+
+export function ConnectionSettings(props: {
+  connection: Connection;
+  mockIdps: MockIdp[];
+  onSaved: () => void;
+  onDeleted: () => void;
+}) {
+  const { connection } = props;
+  const client = useApiClient();
+  const notify = useAppStore((s) => s.notify);
+  const ids = useId();
+  const [draft, setDraft] = useState<ConnectionDraft>(() => draftFromConnection(connection));
+  const [errors, setErrors] = useState<PathErrors>({});
+  const [formError, setFormError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const update = (patch: Partial<ConnectionDraft>, field: string) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    setErrors((current) => withoutErrors(current, field));
+    setFormError(undefined);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    // The mapping has its own tab and save button; only this tab's fields are judged here.
+    const found = Object.fromEntries(
+      Object.entries(validateConnection(draft, true)).filter(([path]) => !path.startsWith('mapping')),
+    );
+    setErrors(found);
+    setFormError(formMessage({ errors: found, message: undefined }, FIELDS));
+    if (Object.keys(found).length > 0) return;
+    setSaving(true);
+    try {
+      await updateConnection(client, connection.id, toSettingsPatch(draft));
+      notify('success', `Saved “${draft.name.trim()}”.`);
+      props.onSaved();
+    } catch (error) {
+      const failure = failureOf(error);
+      setErrors(failure.errors);
+      setFormError(formMessage(failure, FIELDS));
+      setSaving(false);
+    }
+  };
+
+  const nameError = errorAt(errors, 'name');
+  return (
+    <div className="fed-stack">
+      <section className="fed-card" aria-labelledby={`${ids}-title`}>
+        <h3 id={`${ids}-title`}>Settings</h3>
+        <form className="form fed-form" onSubmit={submit} noValidate data-testid="conn-settings">
+          <Field
+            id={`${ids}-name`}
+            label="Name"
+            error={nameError}
+            errorTestId="conn-error-name"
+            hint="Shown on the IdP chooser."
+          >
+            <input
+              {...fieldProps(`${ids}-name`, nameError)}
+              data-testid="conn-name"
+              value={draft.name}
+              onChange={(event) => update({ name: event.target.value }, 'name')}
+            />
+          </Field>
+          <IdpSideFields
+            ids={ids}
+            draft={draft}
+            errors={errors}
+            update={update}
+            mockIdps={props.mockIdps}
+            connection={connection}
+          />
+          {connection.kind === 'saml' && (
+            <SamlOptionsFields
+              ids={ids}
+              value={draft.samlOptions}
+              errors={errors}
+              onChange={(samlOptions, field) => update({ samlOptions }, field)}
+            />
+          )}
+          <FormError message={formError} testId="conn-settings-error" />
+          <div className="form-actions">
+            <button type="submit" className="button primary" data-testid="conn-settings-save" disabled={saving}>
+              {saving ? 'Saving…' : 'Save settings'}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      <section className="fed-card fed-danger-zone" aria-labelledby={`${ids}-danger`}>
+        <div>
+          <h3 id={`${ids}-danger`}>Delete connection</h3>
+          <p className="muted small">
+            The organization’s people can no longer sign in through this IdP. Users created by it stay.
+          </p>
+        </div>
+        <button type="button" className="button danger" data-testid="conn-delete" onClick={() => setDeleting(true)}>
+          <Icon name="trash" size={16} /> Delete
+        </button>
+      </section>
+
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete “${connection.name}”?`}
+          confirmLabel="Delete connection"
+          busyLabel="Deleting…"
+          danger
+          testIds={confirmTestIds('conn-delete-dialog')}
+          onConfirm={async () => {
+            await deleteConnection(client, connection.id);
+            notify('success', `Deleted the connection “${connection.name}”.`);
+            props.onDeleted();
+          }}
+          onClose={() => setDeleting(false)}
+        >
+          <p>
+            Its SP URLs (<code>{connection.sp.acsUrl}</code>) stop answering and logins through it fail. This cannot be
+            undone.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,489 @@
+// SAML federation end to end over real HTTP: an app signs in at Orgbench's hosted login
+// page, home-realm discovery sends the browser with an AuthnRequest to the org's mock SAML
+// IdP (persona picker in the vendor's look), the auto-posted Response is validated at the
+// cookie-less ACS, and the app gets Orgbench tokens. Then every SAML fault, refused with
+// its rule and no session, and the SP cases of security.md §1 that need the whole server.
+import { deflateRawSync } from 'node:zlib';
+import * as oidc from 'openid-client';
+import { SignedXml } from 'xml-crypto';
+import { parseXml } from '../../server/federation/saml/saml-xml';
+import { describe, expect, it } from 'vitest';
+import type {
+  Connection,
+  FaultName,
+  MockIdp,
+  SamlConnectionConfig,
+  SamlMockSettings,
+  Trace,
+  VendorPreset,
+} from '../../server/model/federation';
+import { SAML_ATTRIBUTE_NAMES } from '../../server/mock-idp/saml/vendor-shapes';
+import { readForm } from '../../server/logins/scripted-browser';
+import { Browser, discover, formAction, type Hop } from '../helpers/browser-client';
+import { claimsOf, defaultIssuer, sampleRedirect, secretOf } from '../helpers/demo';
+import { serverPerTest, type TestServer } from '../helpers/server';
+
+const PRESETS: VendorPreset[] = ['okta', 'entra', 'ping', 'google', 'secureauth', 'generic'];
+
+interface Fixture {
+  org: string;
+  orgId: string;
+  idp: MockIdp;
+  connection: Connection;
+  domain: string;
+}
+
+async function api<T>(server: TestServer, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await server.api(method, path, body);
+  if (response.status >= 300)
+    throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as T;
+}
+
+/** An org whose email domain routes to a SAML connection to a fresh mock IdP of `preset`. */
+async function samlOrg(
+  server: TestServer,
+  preset: VendorPreset,
+  options: { name?: string; idp?: Partial<SamlMockSettings>; saml?: Partial<SamlConnectionConfig> } = {},
+): Promise<Fixture> {
+  const name = options.name ?? preset;
+  const idp = await api<MockIdp>(server, 'POST', '/api/mock-idps', {
+    slug: `${name}-saml`,
+    name: `${name} SAML`,
+    kind: 'saml',
+    preset,
+    ...(options.idp ? { saml: options.idp } : {}),
+  });
+  const domain = `${name}-saml.example`;
+  const org = await api<{ id: string; slug: string }>(server, 'POST', '/api/orgs', {
+    name: `Org ${name}`,
+    slug: `org-${name}`,
+    domains: [domain],
+  });
+  const names = SAML_ATTRIBUTE_NAMES[preset];
+  const connection = await api<Connection>(server, 'POST', `/api/orgs/${org.slug}/connections`, {
+    name: `${name} SAML SSO`,
+    kind: 'saml',
+    mockIdp: idp.slug,
+    ...(options.saml ? { saml: options.saml } : {}),
+    mapping: {
+      attributes: { email: names.email, ...(names.groups ? { groups: names.groups } : {}) },
+      groupRoles: names.groups ? [{ group: 'admins', roles: ['admin'] }] : [],
+      defaultRoles: ['member'],
+    },
+  });
+  return { org: org.slug, orgId: org.id, idp, connection, domain };
+}
+
+interface Drive {
+  email?: string;
+  persona?: string;
+  edits?: Record<string, string>;
+  cancel?: boolean;
+  /** Called with each auto-post form before it is submitted (to capture or divert it). */
+  onAutopost?: (form: { action: string; fields: Record<string, string> }) => void;
+}
+
+/** Follows the browser through the hosted pages, the mock IdP and the auto-posts until `stopAt`. */
+async function drive(browser: Browser, url: string, stopAt: string, options: Drive = {}) {
+  const saw: string[] = [];
+  let hop = await browser.follow(url, stopAt);
+  for (let step = 0; step < 10 && !hop.location?.startsWith(stopAt); step += 1) {
+    if (hop.body.includes('data-rule=')) break;
+    const autopost = readForm(hop, 'data-autopost');
+    if (autopost) {
+      saw.push(new URL(autopost.action).pathname.includes('/acs') ? 'acs' : 'post-binding');
+      options.onAutopost?.(autopost);
+      hop = await browser.follow(autopost.action, stopAt, { form: autopost.fields });
+    } else if (hop.body.includes('data-testid="mock-idp-page"')) {
+      saw.push('picker');
+      const form = readForm(hop, options.cancel ? 'data-cancel' : `data-persona="${options.persona ?? 'jane'}"`);
+      if (!form) throw new Error(`the picker offers no ${options.persona ?? 'jane'}`);
+      hop = await browser.follow(form.action, stopAt, { form: { ...form.fields, ...options.edits } });
+    } else if (hop.body.includes('name="email"') && !hop.body.includes('name="password"')) {
+      saw.push('identifier');
+      hop = await browser.follow(formAction(hop), stopAt, { form: { email: options.email ?? '' } });
+    } else {
+      break;
+    }
+  }
+  return { hop, saw };
+}
+
+const ruleOf = (hop: Hop) => /data-rule="([^"]+)"/.exec(hop.body)?.[1];
+
+/** The app's side: an authorization request at Orgbench's default workspace, as the sample app. */
+async function app(server: TestServer, params: Record<string, string> = {}) {
+  const config = await discover(defaultIssuer(server), 'orgbench-sample', await secretOf(server, 'orgbench-sample'));
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: sampleRedirect(server),
+    scope: 'openid email profile',
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    ...params,
+  });
+  return {
+    url: url.href,
+    redeem: (callback: string) =>
+      oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state }),
+    /** Whether the browser has an Orgbench session: prompt=none answers with a code or login_required. */
+    session: async (browser: Browser) => {
+      const silent = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: sampleRedirect(server),
+        scope: 'openid',
+        prompt: 'none',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      });
+      const hop = await browser.follow(silent.href, sampleRedirect(server));
+      return new URL(hop.location ?? sampleRedirect(server)).searchParams.get('error') ?? 'session';
+    },
+  };
+}
+
+async function traceOf(server: TestServer, connection: string, outcome?: Trace['outcome']): Promise<Trace> {
+  const query = new URLSearchParams({ connection, ...(outcome ? { outcome } : {}) });
+  const { traces } = await api<{ traces: Trace[] }>(server, 'GET', `/api/traces?${query}`);
+  const [latest] = traces;
+  if (!latest) throw new Error(`no ${outcome ?? ''} trace for ${connection}`);
+  return api<Trace>(server, 'GET', `/api/traces/${latest.id}`);
+}
+
+const members = async (server: TestServer, org: string) =>
+  (await api<{ members: unknown[] }>(server, 'GET', `/api/orgs/${org}/members`)).members;
+
+const SAML_RULES = [
+  'saml_size',
+  'saml_doctype',
+  'saml_processing_instruction',
+  'saml_structure',
+  'saml_sha1',
+  'saml_status',
+  'saml_replay',
+  'saml_in_response_to',
+  'saml_destination',
+  'saml_audience',
+  'saml_time',
+  'saml_signature',
+  'saml_issuer',
+  'saml_recipient',
+  'saml_nameid_format',
+  'saml_required_attribute',
+];
+
+describe('SAML federation through a mock IdP of every vendor', () => {
+  const ctx = serverPerTest();
+
+  it.each(PRESETS)('%s: hosted login page → home realm → persona picker → ACS → Orgbench tokens', async (preset) => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, preset);
+    const browser = new Browser();
+    const login = await app(server);
+    const { hop, saw } = await drive(browser, login.url, sampleRedirect(server), {
+      email: `new.hire@${fixture.domain}`,
+    });
+    expect(saw).toEqual(['identifier', 'picker', 'acs']);
+    const picker = browser.history.find((page) => page.body.includes('data-testid="mock-idp-page"'));
+    expect(picker?.body).toContain(`data-preset="${preset}"`);
+    expect(hop.location, hop.body.slice(0, 500)).toMatch(/\/sample\/callback\?code=/);
+
+    const tokens = await login.redeem(hop.location ?? '');
+    expect(claimsOf(tokens.id_token)).toMatchObject({
+      email: `jane@${fixture.domain}`,
+      org_id: fixture.orgId,
+      org_name: `Org ${preset}`,
+    });
+    expect([...(claimsOf(tokens.id_token).org_roles as string[])].sort()).toEqual(['admin', 'member']);
+    expect(await login.session(browser)).toBe('session');
+
+    const trace = await traceOf(server, fixture.connection.id);
+    expect(trace).toMatchObject({ failedRule: null, persona: 'jane', orgId: fixture.orgId });
+    const passed = trace.steps.filter((step) => step.status === 'ok').map((step) => step.rule);
+    for (const rule of SAML_RULES) expect(passed).toContain(rule);
+    const request = trace.steps.find((step) => step.title.startsWith('SAML AuthnRequest (HTTP-Redirect)'));
+    expect(String(request?.detail?.xml)).toContain('samlp:AuthnRequest');
+    expect(request?.detail?.signature).toMatch(/rsa-sha256/);
+    const posted = trace.steps.find((step) => step.title === 'SAML Response posted to the ACS');
+    expect(String(posted?.detail?.xml)).toContain(fixture.idp.entityId);
+  });
+
+  it('a login_hint naming a persona (handle or email) skips the picker', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'okta');
+    for (const hint of ['sam', `sam@${fixture.domain}`]) {
+      const browser = new Browser();
+      const login = await app(server, { organization: fixture.org, login_hint: hint });
+      const { hop, saw } = await drive(browser, login.url, sampleRedirect(server));
+      expect(saw).toEqual(['acs']);
+      const tokens = await login.redeem(hop.location ?? '');
+      expect(claimsOf(tokens.id_token)).toMatchObject({ email: `sam@${fixture.domain}`, org_roles: ['member'] });
+    }
+  });
+
+  it('a persona edited on the picker signs in as edited, for that login only', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'generic');
+    const login = await app(server, { organization: fixture.org });
+    const { hop } = await drive(new Browser(), login.url, sampleRedirect(server), {
+      persona: 'lee',
+      edits: { email: `lee.p@${fixture.domain}`, displayName: 'Lee Promoted', groups: 'contractors, admins' },
+    });
+    const claims = claimsOf((await login.redeem(hop.location ?? '')).id_token);
+    expect(claims).toMatchObject({ email: `lee.p@${fixture.domain}`, name: 'Lee Promoted' });
+    expect(claims.org_roles).toContain('admin');
+    const personas = (await api<MockIdp>(server, 'GET', `/api/mock-idps/${fixture.idp.id}`)).personas;
+    expect(personas.find((persona) => persona.handle === 'lee')?.email).toBe(`lee@${fixture.domain}`);
+  });
+
+  it('Cancel on the picker answers with an error status: saml_status, no session', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'entra');
+    const browser = new Browser();
+    const login = await app(server, { organization: fixture.org });
+    const { hop } = await drive(browser, login.url, sampleRedirect(server), { cancel: true });
+    expect(ruleOf(hop)).toBe('saml_status');
+    expect(await login.session(browser)).toBe('login_required');
+  });
+
+  it('POST binding, signed AuthnRequest, encrypted assertion, both signatures required', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'secureauth', {
+      idp: { signResponse: true, signAssertion: true, encryptAssertion: true },
+      saml: { binding: 'post', wantResponseSigned: true },
+    });
+    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const { hop, saw } = await drive(new Browser(), login.url, sampleRedirect(server));
+    expect(saw).toEqual(['post-binding', 'acs']);
+    expect(claimsOf((await login.redeem(hop.location ?? '')).id_token)).toMatchObject({
+      email: `jane@${fixture.domain}`,
+    });
+    const trace = await traceOf(server, fixture.connection.id);
+    expect(trace.steps.find((step) => step.rule === 'saml_encryption')?.title).toMatch(/decrypted/);
+    const request = trace.steps.find((step) => step.title.startsWith('SAML AuthnRequest (HTTP-POST)'));
+    expect(String(request?.detail?.xml)).toMatch(/<Signature xmlns="http:\/\/www.w3.org\/2000\/09\/xmldsig#">/);
+  });
+
+  it('serves SP metadata per connection and IdP metadata per mock IdP', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'ping');
+    const sp = await (await fetch(fixture.connection.sp.metadataUrl ?? '')).text();
+    expect(sp).toContain(`entityID="${fixture.connection.sp.entityId}"`);
+    expect(sp).toContain(`Location="${fixture.connection.sp.acsUrl}"`);
+    expect(sp).toMatch(/AuthnRequestsSigned="true"/);
+    expect(sp).toMatch(/WantAssertionsSigned="true"/);
+    expect(sp).toContain('urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress');
+    const idp = await (await fetch(fixture.idp.metadataUrl)).text();
+    expect(idp).toContain(`entityID="${fixture.idp.entityId}"`);
+    expect(idp).toContain(`Location="${fixture.idp.entityId}/sso"`);
+  });
+  it('single logout: a LogoutRequest gets a signed LogoutResponse; Google has no SAML logout', async () => {
+    const { server } = ctx;
+    const okta = await samlOrg(server, 'okta');
+    const logoutRequest = (fixture: Fixture) =>
+      deflateRawSync(
+        `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ` +
+          `ID="_logout1" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${fixture.idp.entityId}/slo">` +
+          `<saml:Issuer>${fixture.connection.sp.entityId}</saml:Issuer>` +
+          `<saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">jane@${fixture.domain}</saml:NameID>` +
+          `</samlp:LogoutRequest>`,
+      ).toString('base64');
+    const page = await new Browser().request(
+      `${okta.idp.entityId}/slo?SAMLRequest=${encodeURIComponent(logoutRequest(okta))}`,
+    );
+    expect(page.status).toBe(200);
+    const xml = (/<pre>([\s\S]*?)<\/pre>/.exec(page.body)?.[1] ?? '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+    expect(xml).toContain('InResponseTo="_logout1"');
+    const signature = parseXml(xml).getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0];
+    const verifier = new SignedXml({ publicCert: okta.idp.certificate });
+    verifier.loadSignature(signature as Node);
+    expect(verifier.checkSignature(xml)).toBe(true);
+
+    const google = await samlOrg(server, 'google');
+    const refused = await new Browser().request(
+      `${google.idp.entityId}/slo?SAMLRequest=${encodeURIComponent(logoutRequest(google))}`,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('offers no SAML single logout');
+  });
+});
+
+describe('every SAML fault is refused with its rule and leaves no session', () => {
+  const ctx = serverPerTest();
+
+  const cases: [FaultName, number | undefined, string][] = [
+    ['expired', undefined, 'saml_time'],
+    ['not_yet_valid', undefined, 'saml_time'],
+    ['wrong_audience', undefined, 'saml_audience'],
+    ['wrong_recipient', undefined, 'saml_recipient'],
+    ['wrong_destination', undefined, 'saml_destination'],
+    ['wrong_issuer', undefined, 'saml_issuer'],
+    ['unsigned', undefined, 'saml_signature'],
+    ['unknown_key', undefined, 'saml_signature'],
+    ['tampered', undefined, 'saml_signature'],
+    ['sha1', undefined, 'saml_sha1'],
+    ['missing_attribute', undefined, 'saml_required_attribute'],
+    ['wrong_nameid_format', undefined, 'saml_nameid_format'],
+    ['clock_skew', 30, 'saml_time'],
+    ['clock_skew', -30, 'saml_time'],
+    ['idp_error', undefined, 'saml_status'],
+    ['consent_denied', undefined, 'saml_status'],
+  ];
+
+  it.each(cases)('%s (%s) → %s', async (fault, amount, rule) => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, fault === 'sha1' ? 'okta' : 'entra');
+    await api(server, 'POST', `/api/mock-idps/${fixture.idp.id}/faults`, {
+      fault,
+      mode: 'next',
+      ...(amount === undefined ? {} : { amount }),
+    });
+    const browser = new Browser();
+    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const { hop } = await drive(browser, login.url, sampleRedirect(server));
+    expect(hop.location ?? '').not.toContain('code=');
+    expect(ruleOf(hop), hop.body.replace(/<[^>]+>/g, ' ').slice(0, 400)).toBe(rule);
+    expect(await members(server, fixture.org)).toEqual([]);
+    expect(await login.session(browser)).toBe('login_required');
+    const trace = await traceOf(server, fixture.connection.id, 'failure');
+    expect(trace.failedRule).toBe(rule);
+    // The fault was for the next login only: the one after it succeeds.
+    const again = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    expect((await drive(new Browser(), again.url, sampleRedirect(server))).hop.location).toMatch(/code=/);
+  });
+
+  it('replay: the IdP re-sends its previous response → saml_replay, no new session', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'google');
+    const first = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    expect((await drive(new Browser(), first.url, sampleRedirect(server))).hop.location).toMatch(/code=/);
+    await api(server, 'POST', `/api/mock-idps/${fixture.idp.id}/faults`, { fault: 'replay' });
+    const browser = new Browser();
+    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const { hop } = await drive(browser, login.url, sampleRedirect(server));
+    expect(ruleOf(hop)).toBe('saml_replay');
+    expect(await login.session(browser)).toBe('login_required');
+  });
+
+  it('slow: a delay is only slow, and the trace shows it', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'ping');
+    await api(server, 'POST', `/api/mock-idps/${fixture.idp.id}/faults`, { fault: 'slow', amount: 300 });
+    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const started = Date.now();
+    const { hop } = await drive(new Browser(), login.url, sampleRedirect(server));
+    expect(hop.location).toMatch(/code=/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    const trace = await traceOf(server, fixture.connection.id);
+    expect(trace.steps.find((step) => step.from === 'idp')?.detail?.faults).toEqual(['slow']);
+  });
+});
+
+describe('the SP cases of security.md §1 over HTTP', () => {
+  const ctx = serverPerTest();
+
+  /** Signs in up to the auto-post to the ACS and returns that form, unsent. */
+  async function capture(server: TestServer, fixture: Fixture) {
+    let form: { action: string; fields: Record<string, string> } | undefined;
+    const browser = new Browser();
+    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    let hop = await browser.follow(login.url, `${server.protocolUrl}/federation/saml/`);
+    for (let step = 0; step < 4 && !form; step += 1) {
+      const autopost = readForm(hop, 'data-autopost');
+      if (!autopost) throw new Error(`no auto-post at ${hop.url}`);
+      if (autopost.action.endsWith('/acs')) form = autopost;
+      else
+        hop = await browser.follow(autopost.action, `${server.protocolUrl}/federation/saml/`, {
+          form: autopost.fields,
+        });
+    }
+    if (!form) throw new Error('the IdP never posted to the ACS');
+    return { form, browser, login };
+  }
+
+  it('the ACS needs no cookie: a cookie-less post of the response still completes the sign-in', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'okta');
+    const { form, browser, login } = await capture(server, fixture);
+    const acs = await new Browser().request(form.action, { form: form.fields });
+    expect(acs.status).toBe(303);
+    expect(acs.location).toMatch(/\/interaction\/[^/]+\/federated$/);
+    const hop = await browser.follow(acs.location ?? '', sampleRedirect(server));
+    expect(hop.location).toMatch(/code=/);
+    await login.redeem(hop.location ?? '');
+  });
+
+  it('the same response posted twice is refused the second time', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'okta');
+    const { form } = await capture(server, fixture);
+    expect((await new Browser().request(form.action, { form: form.fields })).status).toBe(303);
+    const again = await new Browser().request(form.action, { form: form.fields });
+    expect(ruleOf(again)).toBe('saml_replay');
+    expect(again.status).toBe(400);
+  });
+
+  it('a response for org A posted to org B’s ACS is refused, though both trust the same IdP', async () => {
+    const { server } = ctx;
+    const a = await samlOrg(server, 'okta', { name: 'alpha' });
+    await api(server, 'POST', '/api/orgs', { name: 'Org beta', slug: 'org-beta', domains: ['beta.example'] });
+    const b = await api<Connection>(server, 'POST', '/api/orgs/org-beta/connections', {
+      name: 'beta SAML SSO',
+      kind: 'saml',
+      mockIdp: a.idp.slug,
+    });
+    const { form } = await capture(server, a);
+    const posted = await new Browser().request(b.sp.acsUrl, { form: form.fields });
+    expect(ruleOf(posted)).toBe('saml_destination');
+    expect(await members(server, 'org-beta')).toEqual([]);
+  });
+
+  it('a RelayState that is a URL is never followed', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'generic');
+    const { form } = await capture(server, fixture);
+    const acs = await new Browser().request(form.action, {
+      form: { ...form.fields, RelayState: 'https://evil.example/' },
+    });
+    expect(acs.status).toBe(303);
+    expect(new URL(acs.location ?? '').origin).toBe(server.protocolUrl);
+  });
+
+  it('IdP-initiated: refused unless the connection allows it; then accepted once, its replay refused', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'okta');
+    const start = `${fixture.idp.entityId}/login?connection=${fixture.connection.id}&persona=jane`;
+    const unsolicited = async () => {
+      const page = await new Browser().request(start);
+      const form = readForm(page, 'data-autopost');
+      if (!form) throw new Error(page.body.slice(0, 300));
+      return form;
+    };
+    const refused = await unsolicited();
+    expect(ruleOf(await new Browser().request(refused.action, { form: refused.fields }))).toBe('saml_in_response_to');
+
+    await api(server, 'PATCH', `/api/connections/${fixture.connection.id}`, { saml: { idpInitiated: true } });
+    const allowed = await unsolicited();
+    const accepted = await new Browser().request(allowed.action, { form: allowed.fields });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toContain('IdP-initiated sign-in validated');
+    expect(ruleOf(await new Browser().request(allowed.action, { form: allowed.fields }))).toBe('saml_replay');
+  });
+
+  it('an oversized post is refused with 413 and the size rule', async () => {
+    const { server } = ctx;
+    const fixture = await samlOrg(server, 'generic');
+    const huge = await new Browser().request(fixture.connection.sp.acsUrl, {
+      form: { SAMLResponse: 'A'.repeat(600 * 1024) },
+    });
+    expect(huge.status).toBe(413);
+    expect(ruleOf(huge)).toBe('saml_size');
+  });
+});
