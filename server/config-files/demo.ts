@@ -9,6 +9,7 @@
  *   initech  dedicated tenant              its own issuer and keys; its identity pool
  */
 import type { Services } from '../services';
+import { entraGroupId } from '../mock-idp/oidc/vendor-claims';
 import { applyWorkspaceDocument } from './apply-config-file';
 import type { WorkspaceFileInput } from './workspace-file';
 
@@ -187,7 +188,11 @@ export async function seedDemo(services: Services): Promise<void> {
       mockIdp: idp.id,
       mapping: {
         ...entry.connection.mapping,
-        groupRoles: entry.connection.mapping.groupRoles.map((rule) => ({ ...rule, roles: [...rule.roles] })),
+        // Entra ID sends group object ids, not names: the rules name the ids it will send.
+        groupRoles: entry.connection.mapping.groupRoles.map((rule) => ({
+          group: idp.preset === 'entra' && idp.kind === 'oidc' ? entraGroupId(idp.id, rule.group) : rule.group,
+          roles: [...rule.roles],
+        })),
       },
     });
   }

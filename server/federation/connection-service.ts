@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { NotFoundError, ValidationError, type FieldIssue } from '../errors';
 import {
   connectionInputSchema,
+  mappingPatchSchema,
   mappingSchema,
   oidcConnectionSchema,
   samlConnectionSchema,
@@ -38,7 +39,7 @@ const updateSchema = z
     name: z.string().trim().min(1, 'must not be empty').max(100).optional(),
     saml: samlConnectionSchema.partial().optional(),
     oidc: oidcConnectionSchema.partial().optional(),
-    mapping: mappingSchema.partial().optional(),
+    mapping: mappingPatchSchema.optional(),
     enabled: z.boolean().optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });

@@ -171,6 +171,16 @@ export const mappingSchema = z.strictObject({
   defaultRoles: rolesSchema.default([]),
   jit: jitModeSchema.default('create_and_update'),
 });
+/** A change to a mapping: only the parts given are replaced (no defaults fill the rest). */
+export const mappingPatchSchema = z
+  .strictObject({
+    attributes: mappingSchema.shape.attributes,
+    groupRoles: mappingSchema.shape.groupRoles.unwrap(),
+    defaultRoles: mappingSchema.shape.defaultRoles.unwrap(),
+    jit: mappingSchema.shape.jit.unwrap(),
+  })
+  .partial();
+
 export type Mapping = z.infer<typeof mappingSchema>;
 
 export const samlConnectionSchema = z.strictObject({

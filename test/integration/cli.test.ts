@@ -139,4 +139,32 @@ describe('orgbench CLI', () => {
     expect((await none.exited).code).toBe(1);
     expect(none.stderr()).toMatch(/No Orgbench server is running/);
   });
+
+  it('login: a whole federated login from the command line, with a fault, and the list of faults', async () => {
+    const { run } = await serveJson(dir.path, {}, ['--demo']);
+    running.push(run);
+    const ok = runCli(['login', '--data', dir.path, '--org', 'acme', '--persona', 'jane', '--json']);
+    expect((await ok.exited).code).toBe(0);
+    const result = JSON.parse(ok.stdout()) as { ok: boolean; idTokenClaims: Record<string, unknown> };
+    expect(result).toMatchObject({
+      ok: true,
+      idTokenClaims: { email: 'jane@acme.test', org_name: 'Acme Corporation' },
+    });
+
+    const broken = runCli(['login', '--data', dir.path, '--org', 'acme', '--fault', 'wrong_issuer']);
+    expect((await broken.exited).code).toBe(1);
+    expect(broken.stderr()).toMatch(/rejected by rule saml_issuer/);
+
+    const human = runCli(['login', '--data', dir.path, '--org', 'globex']);
+    expect((await human.exited).code).toBe(0);
+    expect(human.stdout()).toMatch(/^Signed in to globex as priya@globex\.test/);
+
+    const faults = runCli(['login', '--list-faults']);
+    expect((await faults.exited).code).toBe(0);
+    expect(faults.stdout()).toMatch(/^wrong_audience\s+saml\+oidc/m);
+
+    const unknown = runCli(['login', '--data', dir.path, '--org', 'acme', '--fault', 'gremlins']);
+    expect((await unknown.exited).code).toBe(1);
+    expect(unknown.stderr()).toContain('fault');
+  });
 });

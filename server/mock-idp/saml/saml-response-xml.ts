@@ -147,30 +147,41 @@ function issuerXml(q: (name: string) => string, shape: SamlVendorShape, issuer: 
   return `<${q('Issuer')}${format}>${esc(issuer)}</${q('Issuer')}>`;
 }
 
-/** The attributes in the vendor's names, then the persona's own, then the persona marker. */
 function attributeList(input: BuildInput, shape: SamlVendorShape): [string, string[]][] {
-  const persona = input.persona as PersonaClaims;
+  return samlPersonaAttributes(input.idp, shape, input.persona as PersonaClaims, {
+    missingAttribute: Boolean(input.faults.missingAttribute),
+  });
+}
+
+/**
+ * The attributes a mock IdP sends for a persona: the vendor's names, then the persona's
+ * own, then the persona marker (also used by the mapping preview).
+ */
+export function samlPersonaAttributes(
+  idp: Pick<SamlIdpIdentity, 'id' | 'entityId' | 'preset'>,
+  shape: SamlVendorShape,
+  persona: PersonaClaims,
+  options: { missingAttribute: boolean },
+): [string, string[]][] {
   const names = shape.attributes;
   const list: [string, string[]][] = [];
   const add = (name: string | undefined, values: (string | null | undefined)[]) => {
     const present = values.filter((value): value is string => typeof value === 'string' && value !== '');
     if (name && present.length > 0 && !list.some(([existing]) => existing === name)) list.push([name, present]);
   };
-  if (!input.faults.missingAttribute) add(names.email, [persona.email]);
+  if (!options.missingAttribute) add(names.email, [persona.email]);
   add(names.name, [persona.displayName]);
   add(names.givenName, [persona.givenName]);
   add(names.familyName, [persona.familyName]);
   add(names.groups, persona.groups);
-  if (input.idp.preset === 'entra') {
+  if (idp.preset === 'entra') {
     add('http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name', [persona.email]);
-    add('http://schemas.microsoft.com/identity/claims/objectidentifier', [
-      guidFrom(`${input.idp.id}:${persona.subject}`),
-    ]);
-    add('http://schemas.microsoft.com/identity/claims/tenantid', [guidFrom(input.idp.id)]);
-    add('http://schemas.microsoft.com/identity/claims/identityprovider', [input.idp.entityId]);
+    add('http://schemas.microsoft.com/identity/claims/objectidentifier', [guidFrom(`${idp.id}:${persona.subject}`)]);
+    add('http://schemas.microsoft.com/identity/claims/tenantid', [guidFrom(idp.id)]);
+    add('http://schemas.microsoft.com/identity/claims/identityprovider', [idp.entityId]);
   }
   for (const [name, value] of Object.entries(persona.attributes)) {
-    if (input.faults.missingAttribute && name === names.email) continue;
+    if (options.missingAttribute && name === names.email) continue;
     add(name, Array.isArray(value) ? value : [value]);
   }
   add(PERSONA_ATTRIBUTE, [persona.handle]);
