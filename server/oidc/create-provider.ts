@@ -76,8 +76,29 @@ export async function createProvider(deps: ProviderDeps, workspace: Workspace): 
     },
     features: {
       devInteractions: { enabled: false },
-      introspection: { enabled: true },
-      revocation: { enabled: true },
+      // A client may introspect or revoke only the tokens issued to it; confidential
+      // clients of the same organization (an org's API) may also introspect its tokens.
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => {
+          if (token.clientId === client.clientId) return true;
+          if (client.clientAuthMethod === 'none') return false;
+          const callerOrg = deps.appRepo.find(client.clientId)?.ownerOrgId;
+          return (
+            callerOrg !== null &&
+            callerOrg !== undefined &&
+            deps.appRepo.find(String(token.clientId))?.ownerOrgId === callerOrg
+          );
+        },
+      },
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => {
+          if (token.clientId === client.clientId) return true;
+          if (client.clientAuthMethod === 'none') return false;
+          throw new errors.InvalidRequest('client is not authorized to revoke the presented token');
+        },
+      },
       userinfo: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       clientCredentials: { enabled: true },
