@@ -6,7 +6,11 @@
  *   1. admin API: create, list, rename organizations
  *   2. client_credentials tokens/s: Orgbench (SQLite, org claims) vs a bare oidc-provider
  *   3. authorization-code logins/s through the hosted pages: Orgbench vs bare
- *   4. start-up time and resident memory with 10 000 organizations in the database
+ *   4. federated logins/s (SAML through the mock Okta, OIDC through the mock Entra ID)
+ *      against a direct identity-pool login, in the same run
+ *   5. start-up time and resident memory with 10 000 organizations in the database
+ *
+ * `BENCH_SECTIONS=tokens,federation npm run bench` runs only some of them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -250,6 +254,82 @@ async function tokenFigures(): Promise<void> {
   }
 }
 
+/** A login as a browser makes it: pages, redirects and auto-posts, until the app's redirect URI. */
+async function browserLogin(authorize: string, redirectUri: string, form?: Record<string, string>): Promise<string> {
+  const browser = new Browser();
+  let hop = await browser.follow(authorize, redirectUri);
+  for (let step = 0; step < 8 && !hop.location?.startsWith(redirectUri); step += 1) {
+    const autopost = /<form[^>]*data-autopost[^>]*>[\s\S]*?<\/form>/.exec(hop.body)?.[0];
+    const passwordForm = hop.body.includes('name="password"');
+    if (autopost) {
+      const action = /action="([^"]+)"/.exec(autopost)?.[1] ?? '';
+      const fields: Record<string, string> = {};
+      for (const input of autopost.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) {
+        fields[input[1] as string] = (input[2] as string)
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&amp;/g, '&');
+      }
+      hop = await browser.follow(new URL(action.replace(/&amp;/g, '&'), hop.url).href, redirectUri, { form: fields });
+    } else if (passwordForm && form) {
+      const action = /<form[^>]*action="([^"]+)"/.exec(hop.body)?.[1] ?? '';
+      hop = await browser.follow(new URL(action, hop.url).href, redirectUri, { form });
+    } else {
+      throw new Error(`login stopped at ${hop.url} (HTTP ${hop.status})`);
+    }
+  }
+  const code = new URL(hop.location ?? '').searchParams.get('code');
+  if (!code) throw new Error(`no code: ${hop.location}`);
+  return code;
+}
+
+async function federationFigures(): Promise<void> {
+  print('— federated logins (hosted pages, mock IdP answering for a persona, strict validation, JIT)');
+  const dir = makeTempDir('orgbench-bench-');
+  const { child, ready } = await spawnReady(process.execPath, serveArgs(dir.path, ['--demo']));
+  const token = readFileSync(join(dir.path, 'admin-token'), 'utf8').trim();
+  const admin = async <T>(path: string) =>
+    (await (await fetch(`${ready.adminUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
+  const redirect = `${ready.protocolUrl}/sample/callback`;
+  const authorizeUrl = async (clientId: string, issuer: string, params: Record<string, string>) => {
+    const { clientSecret } = await admin<{ clientSecret: string }>(`/api/apps/${clientId}/secret`);
+    const config = await oidc.discovery(new URL(issuer), clientId, undefined, oidc.ClientSecretBasic(clientSecret), {
+      execute: [oidc.allowInsecureRequests],
+    });
+    return () =>
+      oidc.buildAuthorizationUrl(config, {
+        redirect_uri: redirect,
+        scope: 'openid email profile',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+        ...params,
+      }).href;
+  };
+  try {
+    const shared = `${ready.protocolUrl}/default/default`;
+    const direct = await authorizeUrl('orgbench-sample', shared, { login_hint: 'carol@initech.test' });
+    const saml = await authorizeUrl('orgbench-sample', shared, { organization: 'acme', login_hint: 'sam' });
+    const oidcLogin = await authorizeUrl('globex-app', shared, { organization: 'globex', login_hint: 'tom' });
+    const password = { email: 'carol@initech.test', password: 'orgbench-demo' };
+    await browserLogin(saml(), redirect);
+    await browserLogin(oidcLogin(), redirect);
+    const directRate = await measure('direct login (identity pool, scrypt password)', 60, 4, async () => {
+      await browserLogin(direct(), redirect, password);
+    });
+    const samlRate = await measure('SAML federation (mock Okta → ACS → JIT)', 60, 4, async () => {
+      await browserLogin(saml(), redirect);
+    });
+    const oidcRate = await measure('OIDC federation (mock Entra ID → callback → JIT)', 60, 4, async () => {
+      await browserLogin(oidcLogin(), redirect);
+    });
+    print(`${'  SAML / direct'.padEnd(52)} ${(samlRate / directRate).toFixed(2)}× (target ≥ 0.25×)`);
+    print(`${'  OIDC / direct'.padEnd(52)} ${(oidcRate / directRate).toFixed(2)}× (target ≥ 0.40×)`);
+  } finally {
+    await stop(child);
+    dir.remove();
+  }
+}
+
 async function startupFigures(): Promise<void> {
   print('— start-up with 10 000 organizations');
   const dir = makeTempDir('orgbench-bench-');
@@ -281,9 +361,11 @@ async function startupFigures(): Promise<void> {
 
 async function main(): Promise<void> {
   print(`Orgbench bench — Node ${process.version}, ${new Date().toISOString()}`);
-  if (!process.env.BENCH_SKIP_ADMIN) await adminApiFigures();
-  await tokenFigures();
-  await startupFigures();
+  const sections = (process.env.BENCH_SECTIONS ?? 'admin,tokens,federation,startup').split(',');
+  if (sections.includes('admin')) await adminApiFigures();
+  if (sections.includes('tokens')) await tokenFigures();
+  if (sections.includes('federation')) await federationFigures();
+  if (sections.includes('startup')) await startupFigures();
 }
 
 main().catch((error: unknown) => {
