@@ -18,11 +18,19 @@ export class OrgbenchError extends Error {
   /** Whether `message` may be shown to the caller. */
   readonly expose: boolean;
   readonly fields: FieldIssue[] | undefined;
+  /** Facts the caller needs to act on the error (e.g. old and new fingerprints); exposed with it. */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     code: string,
     message: string,
-    options: { status?: number; expose?: boolean; fields?: FieldIssue[]; cause?: unknown } = {},
+    options: {
+      status?: number;
+      expose?: boolean;
+      fields?: FieldIssue[];
+      details?: Record<string, unknown>;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
@@ -30,6 +38,7 @@ export class OrgbenchError extends Error {
     this.status = options.status ?? 500;
     this.expose = options.expose ?? this.status < 500;
     this.fields = options.fields;
+    this.details = options.details;
   }
 }
 
@@ -47,8 +56,8 @@ export class NotFoundError extends OrgbenchError {
 }
 
 export class ConflictError extends OrgbenchError {
-  constructor(code: string, message: string, fields?: FieldIssue[]) {
-    super(code, message, { status: 409, ...(fields ? { fields } : {}) });
+  constructor(code: string, message: string, fields?: FieldIssue[], details?: Record<string, unknown>) {
+    super(code, message, { status: 409, ...(fields ? { fields } : {}), ...(details ? { details } : {}) });
   }
 }
 

@@ -21,7 +21,12 @@ export function errorHandler(logger: Logger) {
       if (known) {
         ctx.status = known.status;
         ctx.body = {
-          error: { code: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) },
+          error: {
+            code: known.code,
+            message: known.message,
+            ...(known.fields ? { fields: known.fields } : {}),
+            ...(known.details ? { details: known.details } : {}),
+          },
         } satisfies ApiErrorBody;
         return;
       }
@@ -37,15 +42,22 @@ function errorBody(code: string, message: string): ApiErrorBody {
 }
 
 /** Our own errors, plus the HTTP errors raised by body parsing (413, 400 bad JSON). */
-function toKnownError(
-  error: unknown,
-): { status: number; code: string; message: string; fields?: ApiErrorBody['error']['fields'] } | undefined {
+function toKnownError(error: unknown):
+  | {
+      status: number;
+      code: string;
+      message: string;
+      fields?: ApiErrorBody['error']['fields'];
+      details?: ApiErrorBody['error']['details'];
+    }
+  | undefined {
   if (isOrgbenchError(error) && error.expose) {
     return {
       status: error.status,
       code: error.code,
       message: error.message,
       ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.details ? { details: error.details } : {}),
     };
   }
   // Body-parsing failures carry an HTTP status; only these three are passed on.

@@ -4,7 +4,7 @@
  * as node-saml does) or the vendor's ID token claims, plus userinfo when the RP would ask.
  */
 import { randomBytes } from 'node:crypto';
-import type { Connection, MockIdp, Persona } from '../model/federation';
+import { VENDOR_LABELS, type Connection, type MockIdp, type Persona } from '../model/federation';
 import { NAMEID_FORMATS } from './saml/saml-vocabulary';
 import { toExternalProfile } from './saml/verify-saml-signature';
 import { samlPersonaAttributes } from '../mock-idp/saml/saml-response-xml';
@@ -68,7 +68,7 @@ function oidcSent(connection: Connection, idp: MockIdp, persona: Persona, now: D
   const pairwise = vendorSubject(idp.preset, idp.id, clientId, persona.subject) !== persona.subject;
   return {
     profile,
-    subjectNote: pairwise ? `The ${idp.preset} mock’s own user id for this persona (sub), not its handle.` : null,
+    subjectNote: pairwise ? `${VENDOR_LABELS[idp.preset]}’s own user id for this persona (sub), not its handle.` : null,
     fromUserinfo,
   };
 }

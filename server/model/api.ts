@@ -2,7 +2,7 @@
 import type { FieldIssue } from '../errors';
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: FieldIssue[] };
+  error: { code: string; message: string; fields?: FieldIssue[]; details?: Record<string, unknown> };
 }
 
 export interface HealthStatus {

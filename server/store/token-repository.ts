@@ -1,5 +1,6 @@
 /** SQL for the log of issued tokens (the token inspector's source). */
 import type { IssuedTokenRecord } from '../model/token';
+import { filterClause } from './filter-clause';
 import { statement, type Db } from './open-database';
 
 export type { IssuedTokenRecord };
@@ -56,26 +57,18 @@ export class TokenRepository {
   }
 
   list(filter: TokenFilter): IssuedTokenRecord[] {
-    const conditions: [keyof TokenFilter, string][] = [
-      ['orgId', 'org_id = @orgId'],
-      ['clientId', 'client_id = @clientId'],
-      ['subject', 'subject = @subject'],
-      ['kind', 'kind = @kind'],
-      ['before', 'id < @before'],
-    ];
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: filter.limit };
-    for (const [key, sql] of conditions) {
-      if (filter[key] === undefined || filter[key] === '') continue;
-      where.push(sql);
-      params[key] = filter[key];
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { where, params } = filterClause(filter, {
+      orgId: 'org_id = @orgId',
+      clientId: 'client_id = @clientId',
+      subject: 'subject = @subject',
+      kind: 'kind = @kind',
+      before: 'id < @before',
+    });
     return statement<Record<string, unknown>, TokenRow>(
       this.#db,
-      `SELECT * FROM issued_tokens ${clause} ORDER BY id DESC LIMIT @limit`,
+      `SELECT * FROM issued_tokens ${where} ORDER BY id DESC LIMIT @limit`,
     )
-      .all(params)
+      .all({ ...params, limit: filter.limit })
       .map(toRecord);
   }
 

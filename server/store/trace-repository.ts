@@ -1,5 +1,6 @@
 /** SQL for login traces and their steps. */
 import type { Trace, TraceStep } from '../model/federation';
+import { filterClause } from './filter-clause';
 import { statement, type Db } from './open-database';
 
 interface TraceRow {
@@ -107,25 +108,17 @@ export class TraceRepository {
   }
 
   list(filter: TraceFilter): Omit<Trace, 'steps'>[] {
-    const conditions: [keyof TraceFilter, string][] = [
-      ['orgId', 'org_id = @orgId'],
-      ['connectionId', 'connection_id = @connectionId'],
-      ['persona', 'persona = @persona'],
-      ['outcome', 'outcome = @outcome'],
-    ];
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: filter.limit };
-    for (const [key, sql] of conditions) {
-      if (filter[key] === undefined || filter[key] === '') continue;
-      where.push(sql);
-      params[key] = filter[key];
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { where, params } = filterClause(filter, {
+      orgId: 'org_id = @orgId',
+      connectionId: 'connection_id = @connectionId',
+      persona: 'persona = @persona',
+      outcome: 'outcome = @outcome',
+    });
     return statement<Record<string, unknown>, TraceRow>(
       this.#db,
-      `SELECT * FROM traces ${clause} ORDER BY started_at DESC, id DESC LIMIT @limit`,
+      `SELECT * FROM traces ${where} ORDER BY started_at DESC, id DESC LIMIT @limit`,
     )
-      .all(params)
+      .all({ ...params, limit: filter.limit })
       .map(toTrace);
   }
 

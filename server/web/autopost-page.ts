@@ -4,7 +4,7 @@
  * button for browsers without scripts.
  */
 import { AUTOPOST_PATH } from './autopost';
-import { HOSTED_CSS_PATH, html, type SafeHtml } from './html';
+import { hostedPage, html, type SafeHtml } from './html';
 
 /** Hosted-page CSP plus the auto-post script from our own origin. */
 export const AUTOPOST_PAGE_CSP =
@@ -21,26 +21,14 @@ export function autopostPage(options: AutopostOptions): string {
   const inputs = Object.entries(options.fields)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')
     .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`);
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${options.title} · Orgbench</title>
-        <link rel="stylesheet" href="${HOSTED_CSS_PATH}" />
-        <script src="${AUTOPOST_PATH}" defer></script>
-      </head>
-      <body>
-        <main class="card">
-          <h1>${options.title}</h1>
-          <p class="muted">${options.message}</p>
-          <form method="post" action="${options.action}" data-autopost>
-            ${inputs}
-            <button type="submit">Continue</button>
-          </form>
-        </main>
-        <footer class="powered">Local identity by Orgbench</footer>
-      </body>
-    </html>`.value;
+  return hostedPage({
+    title: options.title,
+    script: AUTOPOST_PATH,
+    body: html`<h1>${options.title}</h1>
+      <p class="muted">${options.message}</p>
+      <form method="post" action="${options.action}" data-autopost>
+        ${inputs}
+        <button type="submit">Continue</button>
+      </form>`,
+  });
 }

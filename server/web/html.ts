@@ -41,19 +41,41 @@ export const HOSTED_CSS_PATH = '/_orgbench/hosted.css';
 export const HOSTED_PAGE_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'";
 
-export function hostedPage(options: { title: string; body: SafeHtml; wide?: boolean }): string {
+export interface DocumentOptions {
+  /** The whole `<title>`. */
+  title: string;
+  stylesheet: string;
+  /** A script from our own origin, deferred; only for pages whose CSP allows it. */
+  script?: string;
+  /** The `<body>` element. */
+  body: SafeHtml;
+}
+
+/** A whole page around `body`, with the head every Orgbench page shares (no referrer, one stylesheet). */
+export function htmlDocument(options: DocumentOptions): string {
   return html`<!doctype html>
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
-        <title>${options.title} · Orgbench</title>
-        <link rel="stylesheet" href="${HOSTED_CSS_PATH}" />
+        <title>${options.title}</title>
+        <link rel="stylesheet" href="${options.stylesheet}" />
+        ${options.script ? html`<script src="${options.script}" defer></script>` : ''}
       </head>
-      <body>
-        <main class="${options.wide ? 'card wide' : 'card'}">${options.body}</main>
-        <footer class="powered">Local identity by Orgbench</footer>
-      </body>
+      ${options.body}
     </html>`.value;
+}
+
+/** A page of Orgbench's own (hosted login, auto-post), `body` shown in its card. */
+export function hostedPage(options: { title: string; body: SafeHtml; wide?: boolean; script?: string }): string {
+  return htmlDocument({
+    title: `${options.title} · Orgbench`,
+    stylesheet: HOSTED_CSS_PATH,
+    ...(options.script ? { script: options.script } : {}),
+    body: html`<body>
+      <main class="${options.wide ? 'card wide' : 'card'}">${options.body}</main>
+      <footer class="powered">Local identity by Orgbench</footer>
+    </body>`,
+  });
 }

@@ -1,10 +1,8 @@
 // An admin's tour of the Applications section on the demo data: find apps, register a
 // SPA and a web app, fix a bad redirect URI, rotate and delete, then tune a workspace's
 // token settings and rotate its signing keys.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, snap, test } from './fixtures';
+import { adminGet, expect, snap, test } from './fixtures';
 
 test.use({ demo: true });
 
@@ -13,16 +11,6 @@ const DEMO_APPS = ['orgbench-sample', 'acme-reporting', 'globex-app', 'initech-d
 async function openApplications(page: Page): Promise<void> {
   await page.getByTestId('nav-applications').click();
   await expect(page.getByTestId('app-row-orgbench-sample')).toBeVisible();
-}
-
-/** Reads through the admin API, as a script would, to check what the UI claims. */
-async function adminGet<T>(page: Page, server: { adminUrl: string; dataDir: string }, path: string): Promise<T> {
-  const token = readFileSync(join(server.dataDir, 'admin-token'), 'utf8').trim();
-  const response = await page.request.get(`${server.adminUrl}${path}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as T;
 }
 
 test('lists the demo applications and filters them by text and kind', async ({ app }) => {

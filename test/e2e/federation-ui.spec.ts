@@ -7,21 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { Connection, MockIdp, Trace } from '../../server/model/federation';
-import { expect, snap, test } from './fixtures';
+import { adminGet, expect, scrollToTop, snap, test } from './fixtures';
 
 test.use({ demo: true });
 
 const FINGERPRINT = /^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/;
-
-/** Reads through the admin API, as a script would, to check what the UI claims. */
-async function adminGet<T>(page: Page, server: { adminUrl: string; dataDir: string }, path: string): Promise<T> {
-  const token = readFileSync(join(server.dataDir, 'admin-token'), 'utf8').trim();
-  const response = await page.request.get(`${server.adminUrl}${path}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as T;
-}
 
 /** Creates a SAML mock IdP imitating Okta through the UI and waits for its detail page. */
 async function createOktaMock(page: Page, name: string): Promise<void> {
@@ -34,15 +24,6 @@ async function createOktaMock(page: Page, name: string): Promise<void> {
   await page.getByTestId('mock-idp-create-submit').click();
   await expect(page.getByTestId('mock-idp-detail-name')).toHaveText(name);
 }
-
-/** Scrolls the main area so that `locator` sits at its top (for screenshots). */
-const scrollToTop = (locator: Locator) =>
-  locator.evaluate((element) => {
-    const main = element.closest('main');
-    if (!main) return;
-    const offset = element.getBoundingClientRect().top - main.getBoundingClientRect().top;
-    main.scrollTo({ top: main.scrollTop + offset - 12 });
-  });
 
 const connectionRow = (page: Page, name: string): Locator =>
   page.locator('[data-testid^="conn-row-"]', { hasText: name });

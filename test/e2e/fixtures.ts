@@ -2,9 +2,9 @@
  * Each e2e test gets its own server (the real CLI, browser mode) on its own data folder
  * and free ports, and a page opened on the one-time UI address.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { serveJson, type ReadyLine } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -41,6 +41,25 @@ export async function snap(page: Page, name: string): Promise<void> {
 }
 
 export { expect };
+
+/** Scrolls the main area so that `locator` sits at its top (for screenshots). */
+export const scrollToTop = (locator: Locator): Promise<void> =>
+  locator.evaluate((element) => {
+    const main = element.closest('main');
+    if (!main) return;
+    const offset = element.getBoundingClientRect().top - main.getBoundingClientRect().top;
+    main.scrollTo({ top: main.scrollTop + offset - 12 });
+  });
+
+/** Reads through the admin API, as a script would, to check what the UI claims. */
+export async function adminGet<T>(page: Page, server: { adminUrl: string; dataDir: string }, path: string): Promise<T> {
+  const token = readFileSync(join(server.dataDir, 'admin-token'), 'utf8').trim();
+  const response = await page.request.get(`${server.adminUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as T;
+}
 
 /**
  * Creates an org through the UI as a user would (top level, or with "Add

@@ -1,10 +1,9 @@
 // An organization's detail on the demo workspace: members and their roles, a user created
 // while adding a member, custom attributes, the three isolation models side by side (and
 // switching one), and the identity pool with a user locked out by real failed sign-ins.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { ARTIFACTS, expect, snap, test } from './fixtures';
+import { adminGet, ARTIFACTS, expect, snap, test } from './fixtures';
 
 test.use({ demo: true });
 
@@ -12,16 +11,6 @@ async function openOrg(app: Page, slug: string, tab: 'details' | 'members' | 'is
   await app.getByTestId(`org-row-${slug}`).click();
   await app.getByTestId(`org-tab-${tab}`).click();
   await expect(app.getByTestId(`org-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
-}
-
-/** Calls the admin API directly, to check that what the UI shows is what the server holds. */
-async function adminGet<T>(app: Page, server: { adminUrl: string; dataDir: string }, path: string): Promise<T> {
-  const token = readFileSync(join(server.dataDir, 'admin-token'), 'utf8').trim();
-  const response = await app.request.get(`${server.adminUrl}${path}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as T;
 }
 
 test('members: list, add an existing user with a role, edit the roles, remove', async ({ app, server }) => {

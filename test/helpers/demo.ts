@@ -1,5 +1,6 @@
 /** Shared facts about the demo data (`--demo`) for tests. */
 import { decodeJwt } from 'jose';
+import { login, type LoginOptions, type LoginResult } from './browser-client';
 import type { TestServer } from './server';
 
 export const DEMO_PASSWORD = 'orgbench-demo';
@@ -19,3 +20,16 @@ export const claimsOf = (jwt: string | undefined): Record<string, unknown> => de
 
 export const sampleRedirect = (server: TestServer) => `${server.protocolUrl}/sample/callback`;
 export const defaultIssuer = (server: TestServer) => `${server.protocolUrl}/default/default`;
+
+/** alice@acme.test signs in to the sample app through the hosted pages; `options` changes who and how. */
+export async function demoLogin(server: TestServer, options: Partial<LoginOptions> = {}): Promise<LoginResult> {
+  return login({
+    issuer: defaultIssuer(server),
+    clientId: 'orgbench-sample',
+    clientSecret: await secretOf(server, 'orgbench-sample'),
+    redirectUri: sampleRedirect(server),
+    email: 'alice@acme.test',
+    password: DEMO_PASSWORD,
+    ...options,
+  });
+}

@@ -1,6 +1,6 @@
 /** Starts the real server in-process on free loopback ports with its own data folder. */
 import { afterEach, beforeEach } from 'vitest';
-import { startServer, type RunningServer, type ServerOptions } from '../../server/index';
+import { startServer, type RunningServer, type ServerOptions, type StartServerDeps } from '../../server/index';
 import { makeTempDir } from './temp-dir';
 
 export interface TestServer extends RunningServer {
@@ -9,8 +9,13 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: ServerOptions = {}, dataDir = makeTempDir()): Promise<TestServer> {
-  const server = await startServer({ port: 0, adminPort: 0, dataDir: dataDir.path, ...options });
+/** Starts a server on `dataDir`; `deps` injects what tests control (a clock that can be moved on). */
+export async function startTestServer(
+  options: ServerOptions = {},
+  dataDir = makeTempDir(),
+  deps: StartServerDeps = {},
+): Promise<TestServer> {
+  const server = await startServer({ port: 0, adminPort: 0, dataDir: dataDir.path, ...options }, deps);
   const api: TestServer['api'] = async (method, path, body) => {
     const response = await fetch(`${server.adminUrl}${path}`, {
       method,

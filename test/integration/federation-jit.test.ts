@@ -2,21 +2,14 @@
 // email, denial, group → role mapping; driven by scripted logins through the real
 // endpoints (POST /api/logins, the same path as `orgbench login`).
 import { describe, expect, it } from 'vitest';
-import type { Connection } from '../../server/model/federation';
 import type { ScriptedLoginResult } from '../../server/logins/scripted-login';
+import { connectionOf } from '../helpers/federation';
 import { serverPerTest, type TestServer } from '../helpers/server';
 
 async function scriptedLogin(server: TestServer, body: Record<string, unknown>): Promise<ScriptedLoginResult> {
   const response = await server.api('POST', '/api/logins', body);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body as ScriptedLoginResult;
-}
-
-async function acmeConnection(server: TestServer): Promise<Connection> {
-  const { connections } = (await server.api('GET', '/api/orgs/acme/connections')).body as { connections: Connection[] };
-  const [connection] = connections;
-  if (!connection) throw new Error('the demo has no Acme connection');
-  return connection;
 }
 
 const userByEmail = async (server: TestServer, email: string) => {
@@ -65,7 +58,7 @@ describe('federated logins and just-in-time provisioning', () => {
   });
 
   it('create_only never overwrites a profile', async () => {
-    const connection = await acmeConnection(ctx.server);
+    const connection = await connectionOf(ctx.server, 'acme');
     await ctx.server.api('PATCH', `/api/connections/${connection.id}`, { mapping: { jit: 'create_only' } });
     await scriptedLogin(ctx.server, { org: 'acme', persona: 'sam' });
     const sam = await userByEmail(ctx.server, 'sam@acme.test');
@@ -75,7 +68,7 @@ describe('federated logins and just-in-time provisioning', () => {
   });
 
   it('link_by_email admits only users who already exist, and deny only identities linked before', async () => {
-    const connection = await acmeConnection(ctx.server);
+    const connection = await connectionOf(ctx.server, 'acme');
     await ctx.server.api('PATCH', `/api/connections/${connection.id}`, { mapping: { jit: 'link_by_email' } });
     const refused = await scriptedLogin(ctx.server, { org: 'acme', persona: 'lee' });
     expect(refused).toMatchObject({ ok: false, rule: 'jit_no_user' });

@@ -3,142 +3,47 @@
 // picker in the vendor's look), the callback validates with openid-client, and the app
 // gets Orgbench tokens. Then every OIDC fault, and the RP cases of security.md §2
 // (#22 state, #23 nonce, #24 mix-up, #25 ID token claims, #26 signature, #27 http, #28).
-import * as oidc from 'openid-client';
 import { describe, expect, it } from 'vitest';
-import type { Connection, FaultName, MockIdp, Trace, VendorPreset } from '../../server/model/federation';
-import { startServer } from '../../server/index';
+import { vendorPresetSchema, type FaultName, type MockIdp, type VendorPreset } from '../../server/model/federation';
 import { entraGroupId, VENDOR_CLAIM_NAMES } from '../../server/mock-idp/oidc/vendor-claims';
-import { Browser, discover, formAction, type Hop } from '../helpers/browser-client';
-import { claimsOf, defaultIssuer, sampleRedirect, secretOf } from '../helpers/demo';
-import { serverPerTest, type TestServer } from '../helpers/server';
+import { Browser } from '../helpers/browser-client';
+import { claimsOf, sampleRedirect } from '../helpers/demo';
+import {
+  api,
+  drive,
+  expectRefusedOnce,
+  federatedOrg,
+  members,
+  ruleOf,
+  sampleAppLogin,
+  traceOf,
+  type FederatedOrg,
+} from '../helpers/federation';
+import { serverPerTest, startTestServer, type TestServer } from '../helpers/server';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const PRESETS: VendorPreset[] = ['okta', 'entra', 'ping', 'google', 'secureauth', 'generic'];
-
-interface Fixture {
-  org: string;
-  orgId: string;
-  idp: MockIdp;
-  connection: Connection;
-  domain: string;
-}
-
-async function api<T>(server: TestServer, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await server.api(method, path, body);
-  if (response.status >= 300)
-    throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as T;
-}
+const PRESETS = vendorPresetSchema.options;
 
 /** An org whose domain routes to a connection to a fresh mock OIDC IdP of `preset`. */
-async function federatedOrg(server: TestServer, preset: VendorPreset, name: string = preset): Promise<Fixture> {
-  const idp = await api<MockIdp>(server, 'POST', '/api/mock-idps', {
-    slug: `${name}-idp`,
-    name: `${name} IdP`,
+function oidcOrg(server: TestServer, preset: VendorPreset, name: string = preset): Promise<FederatedOrg> {
+  return federatedOrg(server, {
     kind: 'oidc',
     preset,
-  });
-  const domain = `${name}-idp.example`;
-  const org = await api<{ id: string; slug: string }>(server, 'POST', '/api/orgs', {
-    name: `Org ${name}`,
-    slug: `org-${name}`,
-    domains: [domain],
-  });
-  const groupClaim = VENDOR_CLAIM_NAMES[preset].groups;
-  const adminsAsSent = preset === 'entra' ? entraGroupId(idp.id, 'admins') : 'admins';
-  const connection = await api<Connection>(server, 'POST', `/api/orgs/${org.slug}/connections`, {
-    name: `${name} SSO`,
-    kind: 'oidc',
-    mockIdp: idp.slug,
-    ...(preset === 'okta' ? { oidc: { scopes: ['openid', 'email', 'profile', 'groups'] } } : {}),
-    mapping: {
-      attributes: { email: VENDOR_CLAIM_NAMES[preset].email, ...(groupClaim ? { groups: groupClaim } : {}) },
-      groupRoles: groupClaim ? [{ group: adminsAsSent, roles: ['admin'] }] : [],
-      defaultRoles: ['member'],
+    name,
+    connection: (idp) => {
+      const groupClaim = VENDOR_CLAIM_NAMES[preset].groups;
+      const adminsAsSent = preset === 'entra' ? entraGroupId(idp.id, 'admins') : 'admins';
+      return {
+        ...(preset === 'okta' ? { oidc: { scopes: ['openid', 'email', 'profile', 'groups'] } } : {}),
+        mapping: {
+          attributes: { email: VENDOR_CLAIM_NAMES[preset].email, ...(groupClaim ? { groups: groupClaim } : {}) },
+          groupRoles: groupClaim ? [{ group: adminsAsSent, roles: ['admin'] }] : [],
+          defaultRoles: ['member'],
+        },
+      };
     },
   });
-  return { org: org.slug, orgId: org.id, idp, connection, domain };
 }
-
-interface Drive {
-  email?: string;
-  persona?: string;
-  edits?: Record<string, string>;
-  cancel?: boolean;
-}
-
-/** Follows the browser through the hosted pages and the mock IdP until `stopAt` or a page it cannot answer. */
-async function drive(
-  browser: Browser,
-  url: string,
-  stopAt: string,
-  options: Drive = {},
-): Promise<{ hop: Hop; saw: string[] }> {
-  const saw: string[] = [];
-  let hop = await browser.follow(url, stopAt);
-  for (let step = 0; step < 8 && !hop.location?.startsWith(stopAt); step += 1) {
-    if (hop.body.includes('data-rule=')) break;
-    if (hop.body.includes('name="email"') && !hop.body.includes('name="password"')) {
-      saw.push('identifier');
-      hop = await browser.follow(formAction(hop), stopAt, { form: { email: options.email ?? '' } });
-    } else if (hop.body.includes('data-testid="mock-idp-page"') && hop.body.includes('name="request"')) {
-      saw.push('picker');
-      const request = /name="request" value="([^"]+)"/.exec(hop.body)?.[1] ?? '';
-      const choice: Record<string, string> = options.cancel
-        ? { action: 'cancel' }
-        : { persona: options.persona ?? 'jane' };
-      hop = await browser.follow(formAction(hop), stopAt, { form: { request, ...choice, ...options.edits } });
-    } else {
-      break;
-    }
-  }
-  return { hop, saw };
-}
-
-const ruleOf = (hop: Hop) => /data-rule="([^"]+)"/.exec(hop.body)?.[1];
-
-/** The app's side: an authorization request at Orgbench's default workspace, as the sample app. */
-async function app(server: TestServer, params: Record<string, string> = {}) {
-  const config = await discover(defaultIssuer(server), 'orgbench-sample', await secretOf(server, 'orgbench-sample'));
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: sampleRedirect(server),
-    scope: 'openid email profile',
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-    ...params,
-  });
-  return {
-    url: url.href,
-    redeem: (callback: string) =>
-      oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state }),
-    /** Whether the browser has an Orgbench session: prompt=none answers with a code or login_required. */
-    session: async (browser: Browser) => {
-      const silent = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: sampleRedirect(server),
-        scope: 'openid',
-        prompt: 'none',
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      });
-      const hop = await browser.follow(silent.href, sampleRedirect(server));
-      return new URL(hop.location ?? sampleRedirect(server)).searchParams.get('error') ?? 'session';
-    },
-  };
-}
-
-async function traceOf(server: TestServer, connection: string, outcome?: Trace['outcome']): Promise<Trace> {
-  const query = new URLSearchParams({ connection, ...(outcome ? { outcome } : {}) });
-  const { traces } = await api<{ traces: Trace[] }>(server, 'GET', `/api/traces?${query}`);
-  const [latest] = traces;
-  if (!latest) throw new Error(`no ${outcome ?? ''} trace for ${connection}`);
-  return api<Trace>(server, 'GET', `/api/traces/${latest.id}`);
-}
-
-const members = async (server: TestServer, org: string) =>
-  (await api<{ members: unknown[] }>(server, 'GET', `/api/orgs/${org}/members`)).members;
 
 const callbackPrefix = (server: TestServer) => `${server.protocolUrl}/federation/oidc/`;
 
@@ -149,9 +54,9 @@ describe('OIDC federation through a mock IdP of every vendor', () => {
     '%s: hosted login page → home realm → persona picker → callback → Orgbench tokens',
     async (preset) => {
       const { server } = ctx;
-      const fixture = await federatedOrg(server, preset);
+      const fixture = await oidcOrg(server, preset);
       const browser = new Browser();
-      const login = await app(server);
+      const login = await sampleAppLogin(server);
       // An address the IdP does not know: it shows its picker, and the user picks Jane.
       const { hop, saw } = await drive(browser, login.url, sampleRedirect(server), {
         email: `new.hire@${fixture.domain}`,
@@ -200,10 +105,10 @@ describe('OIDC federation through a mock IdP of every vendor', () => {
 
   it('a login_hint naming a persona (handle or email) skips the picker', async () => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, 'okta');
+    const fixture = await oidcOrg(server, 'okta');
     for (const hint of ['sam', `sam@${fixture.domain}`]) {
       const browser = new Browser();
-      const login = await app(server, { organization: fixture.org, login_hint: hint });
+      const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: hint });
       const { hop, saw } = await drive(browser, login.url, sampleRedirect(server));
       expect(saw).toEqual([]);
       const tokens = await login.redeem(hop.location ?? '');
@@ -213,8 +118,8 @@ describe('OIDC federation through a mock IdP of every vendor', () => {
 
   it('a persona edited on the picker signs in as edited, for that login only', async () => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, 'generic');
-    const login = await app(server, { organization: fixture.org });
+    const fixture = await oidcOrg(server, 'generic');
+    const login = await sampleAppLogin(server, { organization: fixture.org });
     const { hop } = await drive(new Browser(), login.url, sampleRedirect(server), {
       persona: 'lee',
       edits: {
@@ -232,7 +137,7 @@ describe('OIDC federation through a mock IdP of every vendor', () => {
 
   it('scripted logins (POST /api/logins, `orgbench login`) go through the OIDC mock and report a fault’s rule', async () => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, 'entra');
+    const fixture = await oidcOrg(server, 'entra');
     const ok = await api<{ ok: boolean; persona: string; idTokenClaims: Record<string, unknown> }>(
       server,
       'POST',
@@ -252,9 +157,9 @@ describe('OIDC federation through a mock IdP of every vendor', () => {
 
   it('Cancel on the picker comes back as access_denied: oidc_consent_denied, no session', async () => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, 'google');
+    const fixture = await oidcOrg(server, 'google');
     const browser = new Browser();
-    const login = await app(server, { organization: fixture.org });
+    const login = await sampleAppLogin(server, { organization: fixture.org });
     const { hop } = await drive(browser, login.url, sampleRedirect(server), { cancel: true });
     expect(ruleOf(hop)).toBe('oidc_consent_denied');
     expect(await login.session(browser)).toBe('login_required');
@@ -284,31 +189,19 @@ describe('every OIDC fault is refused with its rule and leaves no session', () =
 
   it.each(cases)('%s (%s) → %s', async (fault, amount, rule) => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, fault === 'not_yet_valid' ? 'okta' : 'entra');
-    await api(server, 'POST', `/api/mock-idps/${fixture.idp.id}/faults`, {
-      fault,
-      mode: 'next',
-      ...(amount === undefined ? {} : { amount }),
-    });
-    const browser = new Browser();
-    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
-    const { hop } = await drive(browser, login.url, sampleRedirect(server));
-    expect(hop.location ?? '').not.toContain('code=');
-    expect(ruleOf(hop), hop.body.replace(/<[^>]+>/g, ' ').slice(0, 400)).toBe(rule);
-    expect(await members(server, fixture.org)).toEqual([]);
-    expect(await login.session(browser)).toBe('login_required');
-    const trace = await traceOf(server, fixture.connection.id, 'failure');
-    expect(trace.failedRule).toBe(rule);
-    // The fault was for the next login only: the one after it succeeds.
-    const again = await app(server, { organization: fixture.org, login_hint: 'jane' });
-    expect((await drive(new Browser(), again.url, sampleRedirect(server))).hop.location).toMatch(/code=/);
+    await expectRefusedOnce(
+      server,
+      await oidcOrg(server, fault === 'not_yet_valid' ? 'okta' : 'entra'),
+      { fault, amount },
+      rule,
+    );
   });
 
   it('slow: a delay under the timeout is only slow, and the trace shows it', async () => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, 'ping');
+    const fixture = await oidcOrg(server, 'ping');
     await api(server, 'POST', `/api/mock-idps/${fixture.idp.id}/faults`, { fault: 'slow', amount: 400 });
-    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
     const { hop } = await drive(new Browser(), login.url, sampleRedirect(server));
     expect(hop.location).toMatch(/code=/);
     const trace = await traceOf(server, fixture.connection.id);
@@ -323,11 +216,11 @@ describe('the relying party cases of security.md §2', () => {
   /** Runs a login up to the IdP's answer and returns the callback URL it redirects to. */
   async function answerFromIdp(
     server: TestServer,
-    fixture: Fixture,
+    fixture: FederatedOrg,
     browser: Browser,
     authorize: Record<string, string> = {},
   ) {
-    const login = await app(server, { organization: fixture.org, login_hint: 'jane', ...authorize });
+    const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane', ...authorize });
     const { hop } = await drive(browser, login.url, callbackPrefix(server));
     expect(hop.location).toMatch(/\/callback\?code=/);
     return { login, callback: new URL(hop.location ?? '') };
@@ -338,7 +231,7 @@ describe('the relying party cases of security.md §2', () => {
 
   it('#22 a callback with another state, or none, is refused and does not cancel the real login; a replay is refused', async () => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, 'okta');
+    const fixture = await oidcOrg(server, 'okta');
     const browser = new Browser();
     const { login, callback } = await answerFromIdp(server, fixture, browser);
 
@@ -361,10 +254,10 @@ describe('the relying party cases of security.md §2', () => {
 
   it('#23 an ID token whose nonce is missing or wrong is refused', async () => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, 'generic');
+    const fixture = await oidcOrg(server, 'generic');
     // Missing: the request reaches the IdP without its nonce, so the ID token has none.
     const browser = new Browser();
-    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
     const { hop } = await drive(browser, login.url, `${fixture.idp.entityId}/authorize`);
     const authorize = new URL(hop.location ?? '');
     expect(authorize.searchParams.get('nonce')).toBeTruthy();
@@ -376,8 +269,8 @@ describe('the relying party cases of security.md §2', () => {
 
   it('#24 mix-up: another issuer in iss, no iss, or the answer at another connection’s redirect URI', async () => {
     const { server } = ctx;
-    const a = await federatedOrg(server, 'okta', 'idp-a');
-    const b = await federatedOrg(server, 'entra', 'idp-b');
+    const a = await oidcOrg(server, 'okta', 'idp-a');
+    const b = await oidcOrg(server, 'entra', 'idp-b');
 
     const first = new Browser();
     const wrongIss = await answerFromIdp(server, a, first);
@@ -405,7 +298,7 @@ describe('the relying party cases of security.md §2', () => {
 
   it('#25/#26 ID tokens with another aud, another iss, expired, alg none or a bad signature are refused over plain HTTP', async () => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, 'google');
+    const fixture = await oidcOrg(server, 'google');
     for (const [fault, rule] of [
       ['wrong_audience', 'oidc_audience'],
       ['wrong_issuer', 'oidc_issuer'],
@@ -414,7 +307,7 @@ describe('the relying party cases of security.md §2', () => {
       ['tampered', 'oidc_signature'],
     ] as const) {
       await api(server, 'POST', `/api/mock-idps/${fixture.idp.id}/faults`, { fault });
-      const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+      const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
       const { hop } = await drive(new Browser(), login.url, sampleRedirect(server));
       expect(ruleOf(hop), fault).toBe(rule);
     }
@@ -453,12 +346,12 @@ describe('the relying party cases of security.md §2', () => {
 
   it('#28 a discovery document naming another issuer is refused (also reached through *.localhost)', async () => {
     const { server } = ctx;
-    const fixture = await federatedOrg(server, 'generic');
+    const fixture = await oidcOrg(server, 'generic');
     const port = new URL(server.protocolUrl).port;
     for (const host of ['localhost', 'idp.acme.localhost']) {
       const issuer = `http://${host}:${port}/mock/oidc/${fixture.idp.slug}`;
       await api(server, 'PATCH', `/api/connections/${fixture.connection.id}`, { oidc: { issuer } });
-      const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+      const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
       const { hop } = await drive(new Browser(), login.url, sampleRedirect(server));
       expect(ruleOf(hop), host).toBe('oidc_discovery_issuer');
     }
@@ -469,34 +362,11 @@ describe('RP transactions expire', () => {
   it('an answer that comes back after 10 minutes is refused', async () => {
     const dir = makeTempDir();
     let offset = 0;
-    const running = await startServer(
-      { port: 0, adminPort: 0, dataDir: dir.path },
-      { clock: { now: () => new Date(Date.now() + offset) } },
-    );
-    const server: TestServer = {
-      ...running,
-      api: async (method, path, body) => {
-        const response = await fetch(`${running.adminUrl}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${running.adminToken}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-        const text = await response.text();
-        return {
-          status: response.status,
-          body: text ? (JSON.parse(text) as unknown) : undefined,
-          headers: response.headers,
-        };
-      },
-      stop: () => running.close(),
-    };
+    const server = await startTestServer({}, dir, { clock: { now: () => new Date(Date.now() + offset) } });
     try {
-      const fixture = await federatedOrg(server, 'okta');
+      const fixture = await oidcOrg(server, 'okta');
       const browser = new Browser();
-      const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+      const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
       const { hop } = await drive(browser, login.url, callbackPrefix(server));
       offset = 11 * 60 * 1000;
       const late = await browser.follow(hop.location ?? '', sampleRedirect(server));

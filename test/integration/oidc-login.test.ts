@@ -5,22 +5,13 @@ import { decodeProtectedHeader } from 'jose';
 import * as oidc from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import { Browser, LoginError, formAction, login } from '../helpers/browser-client';
-import { DEMO_PASSWORD, claimsOf, defaultIssuer, orgId, sampleRedirect, secretOf } from '../helpers/demo';
+import { DEMO_PASSWORD, claimsOf, defaultIssuer, demoLogin, orgId, sampleRedirect, secretOf } from '../helpers/demo';
 import { serverPerTest } from '../helpers/server';
 
 describe('org-aware login', () => {
   const ctx = serverPerTest({ demo: true });
 
-  const sample = async (extra: Partial<Parameters<typeof login>[0]> = {}) =>
-    login({
-      issuer: defaultIssuer(ctx.server),
-      clientId: 'orgbench-sample',
-      clientSecret: await secretOf(ctx.server, 'orgbench-sample'),
-      redirectUri: sampleRedirect(ctx.server),
-      email: 'alice@acme.test',
-      password: DEMO_PASSWORD,
-      ...extra,
-    });
+  const sample = (options: Parameters<typeof demoLogin>[1] = {}) => demoLogin(ctx.server, options);
 
   it('shared application: the organization parameter puts the org and the roles in the tokens', async () => {
     const result = await sample({ organization: 'acme' });

@@ -4,13 +4,14 @@
 import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
 import { describe, expect, it } from 'vitest';
-import { Browser, login } from '../helpers/browser-client';
+import { Browser } from '../helpers/browser-client';
 import {
   DEMO_API,
   DEMO_PASSWORD,
   M2M,
   claimsOf,
   defaultIssuer,
+  demoLogin,
   orgId,
   sampleRedirect,
   secretOf,
@@ -24,16 +25,7 @@ describe('tokens', () => {
   const ctx = serverPerTest({ demo: true });
   const tokenUrl = () => `${defaultIssuer(ctx.server)}/token`;
 
-  const sampleLogin = async () =>
-    login({
-      issuer: defaultIssuer(ctx.server),
-      clientId: 'orgbench-sample',
-      clientSecret: await secretOf(ctx.server, 'orgbench-sample'),
-      redirectUri: sampleRedirect(ctx.server),
-      email: 'alice@acme.test',
-      password: DEMO_PASSWORD,
-      organization: 'acme',
-    });
+  const sampleLogin = () => demoLogin(ctx.server, { organization: 'acme' });
 
   const postToken = async (auth: string, form: Record<string, string>) => {
     const response = await fetch(tokenUrl(), {

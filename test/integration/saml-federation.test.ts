@@ -4,156 +4,59 @@
 // cookie-less ACS, and the app gets Orgbench tokens. Then every SAML fault, refused with
 // its rule and no session, and the SP cases of security.md §1 that need the whole server.
 import { deflateRawSync } from 'node:zlib';
-import * as oidc from 'openid-client';
 import { SignedXml } from 'xml-crypto';
 import { parseXml } from '../../server/federation/saml/saml-xml';
 import { describe, expect, it } from 'vitest';
-import type {
-  Connection,
-  FaultName,
-  MockIdp,
-  SamlConnectionConfig,
-  SamlMockSettings,
-  Trace,
-  VendorPreset,
+import {
+  vendorPresetSchema,
+  type Connection,
+  type FaultName,
+  type MockIdp,
+  type SamlConnectionConfig,
+  type SamlMockSettings,
+  type VendorPreset,
 } from '../../server/model/federation';
 import { SAML_ATTRIBUTE_NAMES } from '../../server/mock-idp/saml/vendor-shapes';
 import { readForm } from '../../server/logins/scripted-browser';
-import { Browser, discover, formAction, type Hop } from '../helpers/browser-client';
-import { claimsOf, defaultIssuer, sampleRedirect, secretOf } from '../helpers/demo';
+import { Browser } from '../helpers/browser-client';
+import { claimsOf, sampleRedirect } from '../helpers/demo';
+import {
+  api,
+  drive,
+  expectRefusedOnce,
+  federatedOrg,
+  members,
+  ruleOf,
+  sampleAppLogin,
+  traceOf,
+  type FederatedOrg,
+} from '../helpers/federation';
 import { serverPerTest, type TestServer } from '../helpers/server';
 
-const PRESETS: VendorPreset[] = ['okta', 'entra', 'ping', 'google', 'secureauth', 'generic'];
-
-interface Fixture {
-  org: string;
-  orgId: string;
-  idp: MockIdp;
-  connection: Connection;
-  domain: string;
-}
-
-async function api<T>(server: TestServer, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await server.api(method, path, body);
-  if (response.status >= 300)
-    throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body as T;
-}
+const PRESETS = vendorPresetSchema.options;
 
 /** An org whose email domain routes to a SAML connection to a fresh mock IdP of `preset`. */
-async function samlOrg(
+function samlOrg(
   server: TestServer,
   preset: VendorPreset,
   options: { name?: string; idp?: Partial<SamlMockSettings>; saml?: Partial<SamlConnectionConfig> } = {},
-): Promise<Fixture> {
-  const name = options.name ?? preset;
-  const idp = await api<MockIdp>(server, 'POST', '/api/mock-idps', {
-    slug: `${name}-saml`,
-    name: `${name} SAML`,
+): Promise<FederatedOrg> {
+  const names = SAML_ATTRIBUTE_NAMES[preset];
+  return federatedOrg(server, {
     kind: 'saml',
     preset,
-    ...(options.idp ? { saml: options.idp } : {}),
+    name: options.name ?? preset,
+    ...(options.idp ? { idp: { saml: options.idp } } : {}),
+    connection: () => ({
+      ...(options.saml ? { saml: options.saml } : {}),
+      mapping: {
+        attributes: { email: names.email, ...(names.groups ? { groups: names.groups } : {}) },
+        groupRoles: names.groups ? [{ group: 'admins', roles: ['admin'] }] : [],
+        defaultRoles: ['member'],
+      },
+    }),
   });
-  const domain = `${name}-saml.example`;
-  const org = await api<{ id: string; slug: string }>(server, 'POST', '/api/orgs', {
-    name: `Org ${name}`,
-    slug: `org-${name}`,
-    domains: [domain],
-  });
-  const names = SAML_ATTRIBUTE_NAMES[preset];
-  const connection = await api<Connection>(server, 'POST', `/api/orgs/${org.slug}/connections`, {
-    name: `${name} SAML SSO`,
-    kind: 'saml',
-    mockIdp: idp.slug,
-    ...(options.saml ? { saml: options.saml } : {}),
-    mapping: {
-      attributes: { email: names.email, ...(names.groups ? { groups: names.groups } : {}) },
-      groupRoles: names.groups ? [{ group: 'admins', roles: ['admin'] }] : [],
-      defaultRoles: ['member'],
-    },
-  });
-  return { org: org.slug, orgId: org.id, idp, connection, domain };
 }
-
-interface Drive {
-  email?: string;
-  persona?: string;
-  edits?: Record<string, string>;
-  cancel?: boolean;
-  /** Called with each auto-post form before it is submitted (to capture or divert it). */
-  onAutopost?: (form: { action: string; fields: Record<string, string> }) => void;
-}
-
-/** Follows the browser through the hosted pages, the mock IdP and the auto-posts until `stopAt`. */
-async function drive(browser: Browser, url: string, stopAt: string, options: Drive = {}) {
-  const saw: string[] = [];
-  let hop = await browser.follow(url, stopAt);
-  for (let step = 0; step < 10 && !hop.location?.startsWith(stopAt); step += 1) {
-    if (hop.body.includes('data-rule=')) break;
-    const autopost = readForm(hop, 'data-autopost');
-    if (autopost) {
-      saw.push(new URL(autopost.action).pathname.includes('/acs') ? 'acs' : 'post-binding');
-      options.onAutopost?.(autopost);
-      hop = await browser.follow(autopost.action, stopAt, { form: autopost.fields });
-    } else if (hop.body.includes('data-testid="mock-idp-page"')) {
-      saw.push('picker');
-      const form = readForm(hop, options.cancel ? 'data-cancel' : `data-persona="${options.persona ?? 'jane'}"`);
-      if (!form) throw new Error(`the picker offers no ${options.persona ?? 'jane'}`);
-      hop = await browser.follow(form.action, stopAt, { form: { ...form.fields, ...options.edits } });
-    } else if (hop.body.includes('name="email"') && !hop.body.includes('name="password"')) {
-      saw.push('identifier');
-      hop = await browser.follow(formAction(hop), stopAt, { form: { email: options.email ?? '' } });
-    } else {
-      break;
-    }
-  }
-  return { hop, saw };
-}
-
-const ruleOf = (hop: Hop) => /data-rule="([^"]+)"/.exec(hop.body)?.[1];
-
-/** The app's side: an authorization request at Orgbench's default workspace, as the sample app. */
-async function app(server: TestServer, params: Record<string, string> = {}) {
-  const config = await discover(defaultIssuer(server), 'orgbench-sample', await secretOf(server, 'orgbench-sample'));
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: sampleRedirect(server),
-    scope: 'openid email profile',
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-    ...params,
-  });
-  return {
-    url: url.href,
-    redeem: (callback: string) =>
-      oidc.authorizationCodeGrant(config, new URL(callback), { pkceCodeVerifier: verifier, expectedState: state }),
-    /** Whether the browser has an Orgbench session: prompt=none answers with a code or login_required. */
-    session: async (browser: Browser) => {
-      const silent = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: sampleRedirect(server),
-        scope: 'openid',
-        prompt: 'none',
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256',
-      });
-      const hop = await browser.follow(silent.href, sampleRedirect(server));
-      return new URL(hop.location ?? sampleRedirect(server)).searchParams.get('error') ?? 'session';
-    },
-  };
-}
-
-async function traceOf(server: TestServer, connection: string, outcome?: Trace['outcome']): Promise<Trace> {
-  const query = new URLSearchParams({ connection, ...(outcome ? { outcome } : {}) });
-  const { traces } = await api<{ traces: Trace[] }>(server, 'GET', `/api/traces?${query}`);
-  const [latest] = traces;
-  if (!latest) throw new Error(`no ${outcome ?? ''} trace for ${connection}`);
-  return api<Trace>(server, 'GET', `/api/traces/${latest.id}`);
-}
-
-const members = async (server: TestServer, org: string) =>
-  (await api<{ members: unknown[] }>(server, 'GET', `/api/orgs/${org}/members`)).members;
 
 const SAML_RULES = [
   'saml_size',
@@ -181,7 +84,7 @@ describe('SAML federation through a mock IdP of every vendor', () => {
     const { server } = ctx;
     const fixture = await samlOrg(server, preset);
     const browser = new Browser();
-    const login = await app(server);
+    const login = await sampleAppLogin(server);
     const { hop, saw } = await drive(browser, login.url, sampleRedirect(server), {
       email: `new.hire@${fixture.domain}`,
     });
@@ -215,7 +118,7 @@ describe('SAML federation through a mock IdP of every vendor', () => {
     const fixture = await samlOrg(server, 'okta');
     for (const hint of ['sam', `sam@${fixture.domain}`]) {
       const browser = new Browser();
-      const login = await app(server, { organization: fixture.org, login_hint: hint });
+      const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: hint });
       const { hop, saw } = await drive(browser, login.url, sampleRedirect(server));
       expect(saw).toEqual(['acs']);
       const tokens = await login.redeem(hop.location ?? '');
@@ -226,7 +129,7 @@ describe('SAML federation through a mock IdP of every vendor', () => {
   it('a persona edited on the picker signs in as edited, for that login only', async () => {
     const { server } = ctx;
     const fixture = await samlOrg(server, 'generic');
-    const login = await app(server, { organization: fixture.org });
+    const login = await sampleAppLogin(server, { organization: fixture.org });
     const { hop } = await drive(new Browser(), login.url, sampleRedirect(server), {
       persona: 'lee',
       edits: { email: `lee.p@${fixture.domain}`, displayName: 'Lee Promoted', groups: 'contractors, admins' },
@@ -242,7 +145,7 @@ describe('SAML federation through a mock IdP of every vendor', () => {
     const { server } = ctx;
     const fixture = await samlOrg(server, 'entra');
     const browser = new Browser();
-    const login = await app(server, { organization: fixture.org });
+    const login = await sampleAppLogin(server, { organization: fixture.org });
     const { hop } = await drive(browser, login.url, sampleRedirect(server), { cancel: true });
     expect(ruleOf(hop)).toBe('saml_status');
     expect(await login.session(browser)).toBe('login_required');
@@ -254,7 +157,7 @@ describe('SAML federation through a mock IdP of every vendor', () => {
       idp: { signResponse: true, signAssertion: true, encryptAssertion: true },
       saml: { binding: 'post', wantResponseSigned: true },
     });
-    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
     const { hop, saw } = await drive(new Browser(), login.url, sampleRedirect(server));
     expect(saw).toEqual(['post-binding', 'acs']);
     expect(claimsOf((await login.redeem(hop.location ?? '')).id_token)).toMatchObject({
@@ -282,7 +185,7 @@ describe('SAML federation through a mock IdP of every vendor', () => {
   it('single logout: a LogoutRequest gets a signed LogoutResponse; Google has no SAML logout', async () => {
     const { server } = ctx;
     const okta = await samlOrg(server, 'okta');
-    const logoutRequest = (fixture: Fixture) =>
+    const logoutRequest = (fixture: FederatedOrg) =>
       deflateRawSync(
         `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ` +
           `ID="_logout1" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${fixture.idp.entityId}/slo">` +
@@ -339,34 +242,22 @@ describe('every SAML fault is refused with its rule and leaves no session', () =
 
   it.each(cases)('%s (%s) → %s', async (fault, amount, rule) => {
     const { server } = ctx;
-    const fixture = await samlOrg(server, fault === 'sha1' ? 'okta' : 'entra');
-    await api(server, 'POST', `/api/mock-idps/${fixture.idp.id}/faults`, {
-      fault,
-      mode: 'next',
-      ...(amount === undefined ? {} : { amount }),
-    });
-    const browser = new Browser();
-    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
-    const { hop } = await drive(browser, login.url, sampleRedirect(server));
-    expect(hop.location ?? '').not.toContain('code=');
-    expect(ruleOf(hop), hop.body.replace(/<[^>]+>/g, ' ').slice(0, 400)).toBe(rule);
-    expect(await members(server, fixture.org)).toEqual([]);
-    expect(await login.session(browser)).toBe('login_required');
-    const trace = await traceOf(server, fixture.connection.id, 'failure');
-    expect(trace.failedRule).toBe(rule);
-    // The fault was for the next login only: the one after it succeeds.
-    const again = await app(server, { organization: fixture.org, login_hint: 'jane' });
-    expect((await drive(new Browser(), again.url, sampleRedirect(server))).hop.location).toMatch(/code=/);
+    await expectRefusedOnce(
+      server,
+      await samlOrg(server, fault === 'sha1' ? 'okta' : 'entra'),
+      { fault, amount },
+      rule,
+    );
   });
 
   it('replay: the IdP re-sends its previous response → saml_replay, no new session', async () => {
     const { server } = ctx;
     const fixture = await samlOrg(server, 'google');
-    const first = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const first = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
     expect((await drive(new Browser(), first.url, sampleRedirect(server))).hop.location).toMatch(/code=/);
     await api(server, 'POST', `/api/mock-idps/${fixture.idp.id}/faults`, { fault: 'replay' });
     const browser = new Browser();
-    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
     const { hop } = await drive(browser, login.url, sampleRedirect(server));
     expect(ruleOf(hop)).toBe('saml_replay');
     expect(await login.session(browser)).toBe('login_required');
@@ -376,7 +267,7 @@ describe('every SAML fault is refused with its rule and leaves no session', () =
     const { server } = ctx;
     const fixture = await samlOrg(server, 'ping');
     await api(server, 'POST', `/api/mock-idps/${fixture.idp.id}/faults`, { fault: 'slow', amount: 300 });
-    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
     const started = Date.now();
     const { hop } = await drive(new Browser(), login.url, sampleRedirect(server));
     expect(hop.location).toMatch(/code=/);
@@ -390,10 +281,10 @@ describe('the SP cases of security.md §1 over HTTP', () => {
   const ctx = serverPerTest();
 
   /** Signs in up to the auto-post to the ACS and returns that form, unsent. */
-  async function capture(server: TestServer, fixture: Fixture) {
+  async function capture(server: TestServer, fixture: FederatedOrg) {
     let form: { action: string; fields: Record<string, string> } | undefined;
     const browser = new Browser();
-    const login = await app(server, { organization: fixture.org, login_hint: 'jane' });
+    const login = await sampleAppLogin(server, { organization: fixture.org, login_hint: 'jane' });
     let hop = await browser.follow(login.url, `${server.protocolUrl}/federation/saml/`);
     for (let step = 0; step < 4 && !form; step += 1) {
       const autopost = readForm(hop, 'data-autopost');

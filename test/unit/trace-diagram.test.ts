@@ -7,6 +7,7 @@ import {
   MIN_DIAGRAM_WIDTH,
   fitText,
   formatMs,
+  labelRoom,
   laneXs,
   layoutDiagram,
   moveSelection,
@@ -104,6 +105,52 @@ describe('layoutDiagram', () => {
     const right = 460 - DEFAULT_METRICS.padRight;
     expect((label?.x ?? 0) + (label?.width ?? 0) / 2).toBeLessThanOrEqual(right + 0.001);
     expect((label?.x ?? 0) - (label?.width ?? 0) / 2).toBeGreaterThanOrEqual(DEFAULT_METRICS.gutter);
+  });
+
+  it('cuts a long title to the lanes its arrow spans, not past them', () => {
+    // At 856 px the lifelines are at 155, 353, 551 and 749; the diagram ends at 848.
+    const title =
+      'SAML AuthnRequest (HTTP-Redirect) to http://127.0.0.1:44199/mock/saml/acme-okta/sso?SAMLRequest=fZJBT4NAEIX%2F';
+    const [toIdp, check, fromApp] = layoutDiagram(
+      [
+        step({ seq: 1, from: 'orgbench', to: 'idp', title }),
+        step({ seq: 2, from: 'orgbench', to: 'orgbench', title }),
+        step({ seq: 3, from: 'browser', to: 'app', title }),
+      ],
+      856,
+    ).steps;
+    const budget = (room: number) => Math.floor(room / DEFAULT_METRICS.charWidth);
+    // Orgbench → IdP may use from just right of App's lifeline to the diagram's right edge.
+    expect(toIdp?.label.text).toHaveLength(budget(848 - (353 + 6)));
+    // A check on Orgbench stays between App's and IdP's lifelines.
+    expect(check?.label.text).toHaveLength(budget(749 - 6 - (353 + 6)));
+    // Browser → App may not reach Orgbench's lifeline.
+    expect(fromApp?.label.text).toHaveLength(budget(551 - 6 - 58));
+    for (const laid of [toIdp, check, fromApp]) {
+      expect(laid?.label.truncated).toBe(true);
+      expect(laid?.label.text.endsWith('…')).toBe(true);
+      expect(title.startsWith(laid?.label.text.slice(0, -1) ?? '')).toBe(true);
+    }
+    const edges = (laid: typeof check) => [
+      (laid?.label.x ?? 0) - (laid?.label.width ?? 0) / 2,
+      (laid?.label.x ?? 0) + (laid?.label.width ?? 0) / 2,
+    ];
+    expect(edges(check)[0]).toBeGreaterThanOrEqual(353 + 6);
+    expect(edges(check)[1]).toBeLessThanOrEqual(749 - 6);
+    expect(edges(fromApp)[1]).toBeLessThanOrEqual(551 - 6);
+  });
+
+  it('leaves a title that fits its lanes whole', () => {
+    const [laid] = layoutDiagram([step({ from: 'orgbench', to: 'orgbench', title: 'Audience is this SP' })], 856).steps;
+    expect(laid?.label).toMatchObject({ text: 'Audience is this SP', truncated: false });
+  });
+
+  it('gives a title the stretch between the lifelines beside its arrow', () => {
+    const xs = [155, 353, 551, 749];
+    const bounds = { left: 58, right: 848 };
+    expect(labelRoom(353, 551, xs, bounds)).toEqual({ left: 161, right: 743 });
+    expect(labelRoom(749, 155, xs, bounds)).toEqual(bounds);
+    expect(labelRoom(551, 551, xs, bounds)).toEqual({ left: 359, right: 743 });
   });
 
   it('keeps room for one row when there are no steps yet', () => {

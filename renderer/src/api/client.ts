@@ -20,6 +20,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldIssue[];
+  /** What the server added to act on the error (e.g. old and new certificate fingerprints). */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(operation: string, status: number, body: Partial<ApiErrorBody> | undefined) {
     super(body?.error?.message ?? `${operation} failed (HTTP ${status}).`);
@@ -27,6 +29,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body?.error?.code ?? 'http_error';
     this.fields = body?.error?.fields ?? [];
+    this.details = body?.error?.details;
   }
 }
 

@@ -17,6 +17,13 @@ import type {
   SamlMockSettings,
   VendorPreset,
 } from '../../../server/model/federation';
+import type {
+  ApplyMetadataInput,
+  CertificateChange,
+  IdpMetadata,
+  MetadataSource,
+} from '../../../server/model/idp-metadata';
+import type { MappingPreview, PreviewInput } from '../../../server/model/mapping-preview';
 import type { ApiClient } from './client';
 
 /** One fault of the catalogue, with the IdP kinds it applies to. */
@@ -148,4 +155,28 @@ export function updateConnection(client: ApiClient, id: string, patch: Connectio
 
 export async function deleteConnection(client: ApiClient, id: string): Promise<void> {
   await client.request<unknown>('Deleting the connection', 'DELETE', connectionPath(id));
+}
+
+/** What the connection would make of a persona or pasted attributes; writes nothing. */
+export function previewMapping(client: ApiClient, id: string, input: PreviewInput): Promise<MappingPreview> {
+  return client.request('Previewing the mapping', 'POST', `${connectionPath(id)}/preview`, input);
+}
+
+/** Reads SAML IdP metadata (XML or URL) without saving it. */
+export function parseIdpMetadata(client: ApiClient, source: MetadataSource): Promise<IdpMetadata> {
+  return client.request('Reading the IdP metadata', 'POST', '/api/connections/metadata/parse', source);
+}
+
+export interface AppliedMetadata {
+  connection: Connection;
+  metadata: IdpMetadata;
+  certificateChange: CertificateChange | null;
+}
+
+/**
+ * Applies SAML IdP metadata to a connection. A certificate change fails with the ApiError
+ * `certificate_change_unconfirmed` (details: current and incoming fingerprints) until confirmed.
+ */
+export function applyIdpMetadata(client: ApiClient, id: string, input: ApplyMetadataInput): Promise<AppliedMetadata> {
+  return client.request('Importing the IdP metadata', 'POST', `${connectionPath(id)}/metadata`, input);
 }

@@ -6,6 +6,8 @@ import { NotFoundError } from '../../errors';
 import { parseInput } from '../../model/validation';
 import type { Services } from '../../services';
 import { runScriptedLogin } from '../../logins/scripted-login';
+import { applyIdpMetadata, readIdpMetadata } from '../../federation/apply-idp-metadata';
+import { previewMapping, type PreviewDeps } from '../../federation/preview-mapping';
 import { readJson } from '../read-json';
 
 const traceQuerySchema = z.strictObject({
@@ -85,6 +87,21 @@ export function registerFederationRoutes(router: Router, services: Services): vo
   router.patch('/api/connections/:id', async (ctx) => {
     ctx.body = connections.update(ctx.params.id ?? '', await readJson(ctx));
   });
+  // What a persona (or pasted attributes) would become at sign-in; writes nothing.
+  router.post('/api/connections/:id/preview', async (ctx) => {
+    const connection = connections.get(ctx.params.id ?? '');
+    ctx.body = previewMapping(
+      previewDeps(services, connection.orgId, connection.mockIdpId),
+      connection,
+      await readJson(ctx),
+    );
+  });
+  router.post('/api/connections/metadata/parse', async (ctx) => {
+    ctx.body = await readIdpMetadata(await readJson(ctx));
+  });
+  router.post('/api/connections/:id/metadata', async (ctx) => {
+    ctx.body = await applyIdpMetadata(connections, ctx.params.id ?? '', await readJson(ctx));
+  });
   router.delete('/api/connections/:id', (ctx) => {
     connections.delete(ctx.params.id ?? '');
     ctx.status = 204;
@@ -119,4 +136,19 @@ export function registerFederationRoutes(router: Router, services: Services): vo
     traces.setRetention(keep);
     ctx.body = { retention: traces.retention() };
   });
+}
+
+/** The read-only lookups of a mapping preview, from the services. */
+function previewDeps(services: Services, orgId: string, mockIdpId: string | null): PreviewDeps {
+  const { users, connections, mockIdps, orgs, clock } = services;
+  const org = orgs.get(orgId);
+  return {
+    now: clock.now(),
+    org: { id: org.id, slug: org.slug, name: org.name },
+    mockIdp: mockIdpId && mockIdps.record(mockIdpId) ? mockIdps.get(mockIdpId) : undefined,
+    findUser: (id) => users.find(id),
+    findUserByEmail: (email) => users.findByEmail(email),
+    linkedUser: (connectionId, subject) => connections.linkedUser(connectionId, subject),
+    membershipRoles: (id, userId) => users.membership(id, userId)?.roles,
+  };
 }

@@ -22,7 +22,8 @@ export const loopbackAwareLookup: LookupFunction = (hostname, options, callback)
 
 let agent: Agent | undefined;
 
-function sharedAgent(): Agent {
+/** The loopback-aware undici Agent (also used to fetch SAML IdP metadata by URL). */
+export function sharedAgent(): Agent {
   agent ??= new Agent({ connect: { lookup: loopbackAwareLookup } });
   return agent;
 }

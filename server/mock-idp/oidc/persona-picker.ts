@@ -4,7 +4,7 @@
  * send), and plain error and signed-out pages. One form per page and no scripts.
  */
 import type { VendorPreset } from '../../model/federation';
-import { html, type SafeHtml } from '../../web/html';
+import { html, htmlDocument, type SafeHtml } from '../../web/html';
 import { vendorGroups, vendorSubject, type PersonaSnapshot } from './vendor-claims';
 import { MOCK_OIDC_PATHS } from './vendor-discovery';
 import { VENDOR_THEMES } from './vendor-theme';
@@ -18,26 +18,20 @@ export interface PageFrame {
 
 function page(frame: PageFrame, title: string, body: SafeHtml): string {
   const theme = VENDOR_THEMES[frame.preset];
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${title} · ${frame.idpName} (mock)</title>
-        <link rel="stylesheet" href="${frame.basePath}${MOCK_OIDC_PATHS.theme}" />
-      </head>
-      <body class="idp-${frame.preset}">
-        <main class="idp-card" data-testid="mock-idp-page" data-preset="${frame.preset}">
-          <div class="idp-brand">
-            <span>${theme.brand}</span
-            ><span class="mock-badge" title="A mock IdP: anyone may sign in as any persona">MOCK</span>
-          </div>
-          ${body}
-        </main>
-        <footer>${theme.footer} · ${frame.idpName}</footer>
-      </body>
-    </html>`.value;
+  return htmlDocument({
+    title: `${title} · ${frame.idpName} (mock)`,
+    stylesheet: `${frame.basePath}${MOCK_OIDC_PATHS.theme}`,
+    body: html`<body class="idp-${frame.preset}">
+      <main class="idp-card" data-testid="mock-idp-page" data-preset="${frame.preset}">
+        <div class="idp-brand">
+          <span>${theme.brand}</span
+          ><span class="mock-badge" title="A mock IdP: anyone may sign in as any persona">MOCK</span>
+        </div>
+        ${body}
+      </main>
+      <footer>${theme.footer} · ${frame.idpName}</footer>
+    </body>`,
+  });
 }
 
 const initials = (name: string) =>

@@ -5,7 +5,7 @@
  */
 import { FAULTS, VENDOR_LABELS, type ActiveFault, type Persona, type VendorPreset } from '../../model/federation';
 import { displayXml } from '../../federation/saml/saml-xml';
-import { html, type SafeHtml } from '../../web/html';
+import { html, htmlDocument, type SafeHtml } from '../../web/html';
 import type { AuthnRequestFacts } from './parse-saml-request';
 import { PICKER_LOOKS } from './vendor-shapes';
 
@@ -20,31 +20,25 @@ export const pickerCssPath = (slug: string) => `/mock/saml/${encodeURIComponent(
 
 function shell(look: IdpLook, title: string, body: SafeHtml): string {
   const vendor = PICKER_LOOKS[look.preset];
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${title} · ${look.name}</title>
-        <link rel="stylesheet" href="${pickerCssPath(look.slug)}" />
-      </head>
-      <body
-        class="idp idp-${look.preset}"
-        data-testid="mock-idp-page"
-        data-preset="${look.preset}"
-        data-protocol="saml"
-      >
-        <header class="idp-brand">
-          <span class="idp-mark" aria-hidden="true"></span>${look.name}
-          <span class="idp-mock">${vendor.brand} · Orgbench mock</span>
-        </header>
-        <main class="idp-card">${body}</main>
-        <footer class="idp-footer">
-          A mock identity provider hosted by Orgbench for testing; not affiliated with ${VENDOR_LABELS[look.preset]}.
-        </footer>
-      </body>
-    </html>`.value;
+  return htmlDocument({
+    title: `${title} · ${look.name}`,
+    stylesheet: pickerCssPath(look.slug),
+    body: html`<body
+      class="idp idp-${look.preset}"
+      data-testid="mock-idp-page"
+      data-preset="${look.preset}"
+      data-protocol="saml"
+    >
+      <header class="idp-brand">
+        <span class="idp-mark" aria-hidden="true"></span>${look.name}
+        <span class="idp-mock">${vendor.brand} · Orgbench mock</span>
+      </header>
+      <main class="idp-card">${body}</main>
+      <footer class="idp-footer">
+        A mock identity provider hosted by Orgbench for testing; not affiliated with ${VENDOR_LABELS[look.preset]}.
+      </footer>
+    </body>`,
+  });
 }
 
 export interface PickerOptions {

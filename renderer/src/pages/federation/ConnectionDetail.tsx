@@ -12,16 +12,18 @@ import { useApiClient, useResource } from '../org-detail/use-api';
 import { TracesPanel } from '../traces/TracesPanel';
 import { ConnectionMapping } from './ConnectionMapping';
 import { ConnectionSettings } from './ConnectionSettings';
+import { MappingPreviewPanel } from './MappingPreviewPanel';
 import { idpSummary } from './ConnectionList';
 import { BackLink, ProtocolBadge } from './FedParts';
 import { SpSideCard } from './SpSideCard';
 
-type Tab = 'settings' | 'mapping' | 'traces';
+type Tab = 'settings' | 'mapping' | 'preview' | 'traces';
 const TAB_PREFIX = 'conn';
 
 const TABS: TabItem<Tab>[] = [
   { id: 'settings', testId: 'conn-tab-settings', label: 'Settings' },
   { id: 'mapping', testId: 'conn-tab-mapping', label: 'Mapping' },
+  { id: 'preview', testId: 'conn-tab-preview', label: 'Preview' },
   { id: 'traces', testId: 'conn-tab-traces', label: 'Login traces' },
 ];
 
@@ -133,6 +135,13 @@ export function ConnectionDetailView(props: {
         )}
         {tab === 'mapping' && (
           <ConnectionMapping key={connection.updatedAt} connection={connection} onSaved={changed} />
+        )}
+        {tab === 'preview' && (
+          <MappingPreviewPanel
+            key={connection.updatedAt}
+            connection={connection}
+            mockIdp={props.mockIdps.find((idp) => idp.id === connection.mockIdpId)}
+          />
         )}
         {tab === 'traces' && <TracesPanel connectionId={connection.id} />}
       </div>

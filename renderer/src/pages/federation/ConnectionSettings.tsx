@@ -10,6 +10,7 @@ import { useApiClient } from '../org-detail/use-api';
 import { draftFromConnection, toSettingsPatch, validateConnection, type ConnectionDraft } from './connection-form';
 import { FormError } from './FedParts';
 import { IdpSideFields } from './IdpSideFields';
+import { ConnectionMetadataImport } from './MetadataImport';
 import { errorAt, failureOf, formMessage, withoutErrors, type PathErrors } from './path-errors';
 import { SamlOptionsFields } from './SamlOptionsFields';
 
@@ -103,6 +104,8 @@ export function ConnectionSettings(props: {
           </div>
         </form>
       </section>
+
+      {connection.kind === 'saml' && <ConnectionMetadataImport connection={connection} onApplied={props.onSaved} />}
 
       <section className="fed-card fed-danger-zone" aria-labelledby={`${ids}-danger`}>
         <div>

@@ -8,8 +8,10 @@ import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { Field, fieldProps } from '../applications/Field';
+import type { IdpMetadata } from '../../../../server/model/idp-metadata';
 import type { ConnectionDraft } from './connection-form';
 import { CopyValue } from './FedParts';
+import { MetadataImportFields } from './MetadataImport';
 import { errorAt, type PathErrors } from './path-errors';
 import { sha256Fingerprint, splitPems } from './pem';
 import { PRESET_INFO } from './vendor-presets';
@@ -39,10 +41,18 @@ export function IdpSideFields(props: {
     hint: string,
     placeholder: string,
     type = 'text',
+    optional = false,
   ) => {
     const error = errorAt(errors, path);
     return (
-      <Field id={`${ids}-${field}`} label={label} error={error} errorTestId={`conn-error-${path}`} hint={hint}>
+      <Field
+        id={`${ids}-${field}`}
+        label={label}
+        error={error}
+        errorTestId={`conn-error-${path}`}
+        hint={hint}
+        optional={optional}
+      >
         <input
           {...fieldProps(`${ids}-${field}`, error)}
           type={type}
@@ -57,6 +67,19 @@ export function IdpSideFields(props: {
       </Field>
     );
   };
+
+  // Metadata fills the IdP side; the SSO URL's binding becomes the connection's binding.
+  const fillFromMetadata = (metadata: IdpMetadata) =>
+    update(
+      {
+        idpEntityId: metadata.entityId,
+        idpSsoUrl: metadata.ssoUrl,
+        idpSloUrl: metadata.sloUrl ?? '',
+        certificates: metadata.certificates.map((certificate) => certificate.pem.trim()).join('\n'),
+        samlOptions: { ...draft.samlOptions, binding: metadata.ssoBinding },
+      },
+      'saml',
+    );
 
   const mockError = errorAt(errors, 'mockIdp');
   const certError = errorAt(errors, 'saml.idpCertificates');
@@ -131,6 +154,7 @@ export function IdpSideFields(props: {
         )
       ) : draft.kind === 'saml' ? (
         <>
+          {!connection && <MetadataImportFields ids={ids} onParsed={fillFromMetadata} />}
           {text(
             'idpEntityId',
             'saml.idpEntityId',
@@ -144,6 +168,15 @@ export function IdpSideFields(props: {
             'SSO URL',
             'Where AuthnRequests are sent (its SingleSignOnService).',
             'https://acme.okta.com/app/…/sso/saml',
+          )}
+          {text(
+            'idpSloUrl',
+            'saml.idpSloUrl',
+            'SLO URL',
+            'Where logout requests go (its SingleLogoutService).',
+            'https://acme.okta.com/app/…/slo/saml',
+            'text',
+            true,
           )}
           <Field
             id={`${ids}-certs`}
@@ -162,7 +195,7 @@ export function IdpSideFields(props: {
               onChange={(event) => update({ certificates: event.target.value }, 'saml.idpCertificates')}
             />
           </Field>
-          <CertFingerprints text={draft.certificates} />
+          <CertFingerprints text={draft.certificates} testPrefix="conn-fingerprint" />
         </>
       ) : (
         <>
@@ -199,7 +232,7 @@ export function IdpSideFields(props: {
 }
 
 /** The SHA-256 fingerprint of each pasted certificate, to compare with the IdP's. */
-export function CertFingerprints({ text }: { text: string }) {
+export function CertFingerprints({ text, testPrefix }: { text: string; testPrefix: string }) {
   const [prints, setPrints] = useState<(string | undefined)[]>([]);
   useEffect(() => {
     let current = true;
@@ -210,7 +243,7 @@ export function CertFingerprints({ text }: { text: string }) {
   }, [text]);
   if (prints.length === 0) return null;
   return (
-    <ul className="fed-fingerprints" data-testid="conn-fingerprints">
+    <ul className="fed-fingerprints" data-testid={`${testPrefix}s`}>
       {prints.map((print, index) => (
         <li key={index}>
           <span className="muted small">
@@ -218,8 +251,8 @@ export function CertFingerprints({ text }: { text: string }) {
           </span>
           {print ? (
             <div className="fed-value-box">
-              <code data-testid={`conn-fingerprint-${index}`}>{print}</code>
-              <CopyButton text={print} label="fingerprint" testId={`conn-fingerprint-${index}-copy`} />
+              <code data-testid={`${testPrefix}-${index}`}>{print}</code>
+              <CopyButton text={print} label="fingerprint" testId={`${testPrefix}-${index}-copy`} />
             </div>
           ) : (
             <span className="field-error">not a readable certificate</span>
@@ -231,6 +264,8 @@ export function CertFingerprints({ text }: { text: string }) {
 }
 
 function MockValues({ connection, mock }: { connection: Connection; mock: MockIdp | undefined }) {
+  // Imported metadata may point a mock-made SAML connection at another IdP.
+  const replaced = mock && connection.saml && connection.saml.idpEntityId !== mock.entityId;
   const rows: [string, string, string][] = connection.saml
     ? [
         ['IdP entity ID', connection.saml.idpEntityId, 'conn-mock-entity-id'],
@@ -245,18 +280,28 @@ function MockValues({ connection, mock }: { connection: Connection; mock: MockId
   return (
     <fieldset className="fed-fieldset">
       <legend>Identity provider</legend>
-      <p className="muted small">
-        Filled in from the mock IdP <strong>{mock?.name ?? 'that was deleted'}</strong>
-        {mock && ` (imitates ${PRESET_INFO[mock.preset].label})`}
-        {connection.kind === 'saml'
-          ? '; its signing certificate is trusted.'
-          : ', where Orgbench is registered as a client.'}
-      </p>
+      {replaced ? (
+        <p className="muted small" data-testid="conn-mock-replaced">
+          Created for the mock IdP <strong>{mock.name}</strong>; since replaced by imported metadata, whose signing
+          certificate is trusted.
+        </p>
+      ) : (
+        <p className="muted small">
+          Filled in from the mock IdP <strong>{mock?.name ?? 'that was deleted'}</strong>
+          {mock && ` (imitates ${PRESET_INFO[mock.preset].label})`}
+          {connection.kind === 'saml'
+            ? '; its signing certificate is trusted.'
+            : ', where Orgbench is registered as a client.'}
+        </p>
+      )}
       <dl className="fed-values">
         {rows.map(([label, value, testId]) => (
           <CopyValue key={testId} label={label} value={value} copyLabel={label} testId={testId} />
         ))}
       </dl>
+      {connection.saml && (
+        <CertFingerprints text={connection.saml.idpCertificates.join('\n')} testPrefix="conn-trusted-fingerprint" />
+      )}
     </fieldset>
   );
 }

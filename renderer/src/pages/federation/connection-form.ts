@@ -50,6 +50,8 @@ export interface ConnectionDraft {
   mockIdp: string;
   idpEntityId: string;
   idpSsoUrl: string;
+  /** Optional; empty sends none. */
+  idpSloUrl: string;
   /** One or more PEM blocks. */
   certificates: string;
   issuer: string;
@@ -137,6 +139,7 @@ export const emptyConnectionDraft = (orgId: string): ConnectionDraft => ({
   mockIdp: '',
   idpEntityId: '',
   idpSsoUrl: '',
+  idpSloUrl: '',
   certificates: '',
   issuer: '',
   clientId: '',
@@ -153,7 +156,7 @@ export const emptyConnectionDraft = (orgId: string): ConnectionDraft => ({
 
 export function draftFromConnection(connection: Connection): ConnectionDraft {
   const saml = connection.saml;
-  const { idpEntityId = '', idpSsoUrl = '', idpCertificates = [], idpSloUrl: _slo, ...options } = saml ?? {};
+  const { idpEntityId = '', idpSsoUrl = '', idpCertificates = [], idpSloUrl = '', ...options } = saml ?? {};
   return {
     ...emptyConnectionDraft(connection.orgId),
     name: connection.name,
@@ -162,6 +165,7 @@ export function draftFromConnection(connection: Connection): ConnectionDraft {
     mockIdp: connection.mockIdpId ?? '',
     idpEntityId,
     idpSsoUrl,
+    idpSloUrl,
     certificates: idpCertificates.join('\n'),
     issuer: connection.oidc?.issuer ?? '',
     clientId: connection.oidc?.clientId ?? '',
@@ -209,6 +213,7 @@ function idpSide(draft: ConnectionDraft): Pick<ConnectionInput, 'saml' | 'oidc'>
         ? {
             idpEntityId: trimmed(draft.idpEntityId),
             idpSsoUrl: trimmed(draft.idpSsoUrl),
+            ...(trimmed(draft.idpSloUrl) ? { idpSloUrl: trimmed(draft.idpSloUrl) } : {}),
             idpCertificates: certificatesOf(draft.certificates),
           }
         : {};

@@ -152,7 +152,14 @@ export function SequenceDiagram(props: {
                 height={16}
                 rx={4}
               />
-              <text className="tr-label" x={laid.label.x} y={laid.label.y} textAnchor="middle">
+              <text
+                className="tr-label"
+                x={laid.label.x}
+                y={laid.label.y}
+                textAnchor="middle"
+                data-testid={`trace-step-${laid.seq}-label`}
+                data-truncated={laid.label.truncated || undefined}
+              >
                 {laid.label.text}
               </text>
               <path className="tr-arrow" d={laid.path} markerEnd={`url(#${markerId}-${laid.status})`} />

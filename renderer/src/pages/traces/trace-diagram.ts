@@ -2,7 +2,7 @@
  * The layout of a login trace as a sequence diagram, as pure functions of the steps and
  * the width: four lanes (Browser, App, Orgbench, IdP) as lifelines, one row per step
  * with an arrow from its sender to its receiver (a loop for a check on one lane), the
- * title above the arrow, the rule tag below it, and the time since the previous step in
+ * title above the arrow (cut with an ellipsis to the lanes it spans), the rule tag below it, and the time since the previous step in
  * the left gutter. The SVG component only draws what this computes.
  */
 import type { TraceLane, TraceStep } from '../../../../server/model/federation';
@@ -143,15 +143,40 @@ export function tagText(step: Pick<TraceStep, 'rule' | 'durationMs'>): string | 
   return step.rule ?? took;
 }
 
-function textBox(text: string, centre: number, y: number, left: number, right: number, charWidth: number): TextBox {
-  const fitted = fitText(text, right - left, charWidth);
+function textBox(text: string, centre: number, y: number, room: Room, charWidth: number): TextBox {
+  const fitted = fitText(text, room.right - room.left, charWidth);
   const width = fitted.text.length * charWidth;
   return {
     text: fitted.text,
     truncated: fitted.truncated,
     width,
     y,
-    x: clamp(centre, left + width / 2, right - width / 2),
+    x: clamp(centre, room.left + width / 2, room.right - width / 2),
+  };
+}
+
+/** A horizontal stretch of the diagram, in px. */
+export interface Room {
+  left: number;
+  right: number;
+}
+
+/** Kept free beside a neighbouring lifeline, so a title never touches it. */
+const LIFELINE_CLEARANCE = 6;
+
+/**
+ * The stretch a step's title may use: from the lifeline before its leftmost end to the one
+ * after its rightmost end (a loop's two ends are its own lane), so a title never crosses a
+ * lane its arrow does not reach, and never the diagram's edges.
+ */
+export function labelRoom(x1: number, x2: number, xs: readonly number[], bounds: Room): Room {
+  const low = Math.min(x1, x2);
+  const high = Math.max(x1, x2);
+  const before = xs.filter((x) => x < low).at(-1);
+  const after = xs.find((x) => x > high);
+  return {
+    left: before === undefined ? bounds.left : Math.max(bounds.left, before + LIFELINE_CLEARANCE),
+    right: after === undefined ? bounds.right : Math.min(bounds.right, after - LIFELINE_CLEARANCE),
   };
 }
 
@@ -163,8 +188,8 @@ export function layoutDiagram(
 ): DiagramLayout {
   const drawnWidth = Math.max(Math.round(width), MIN_DIAGRAM_WIDTH);
   const xs = laneXs(drawnWidth, metrics);
-  const left = metrics.gutter + 2;
-  const right = drawnWidth - metrics.padRight;
+  const bounds: Room = { left: metrics.gutter + 2, right: drawnWidth - metrics.padRight };
+  const lifelines = LANES.map((lane) => xs[lane]);
   const gaps = stepGaps(steps);
 
   const laid = steps.map((step, index): StepLayout => {
@@ -180,9 +205,10 @@ export function layoutDiagram(
       ? `M ${x1} ${loopTop} H ${x1 + metrics.loopWidth} V ${loopTop + metrics.loopHeight} H ${x1 + 2}`
       : `M ${x1} ${arrowY} H ${kind === 'right' ? x2 - 2 : x2 + 2}`;
     const centre = self ? x1 + metrics.loopWidth / 2 + 4 : (x1 + x2) / 2;
-    const label = textBox(step.title, centre, top + metrics.labelOffset, left, right, metrics.charWidth);
+    const room = labelRoom(x1, x2, lifelines, bounds);
+    const label = textBox(step.title, centre, top + metrics.labelOffset, room, metrics.charWidth);
     const tagValue = tagText(step);
-    const tag = tagValue ? textBox(tagValue, centre, top + metrics.tagOffset, left, right, metrics.tagCharWidth) : null;
+    const tag = tagValue ? textBox(tagValue, centre, top + metrics.tagOffset, room, metrics.tagCharWidth) : null;
     const gap = gaps[index];
     return {
       seq: step.seq,
