@@ -30,6 +30,12 @@ export interface FederationDeps {
     profile: ExternalProfile;
     trace: TraceRecorder;
   }): Promise<string>;
+  /**
+   * A validated IdP-initiated answer: no sign-in waits for it, so it is parked (single
+   * use, 5 minutes) and the browser is sent to the sample app, which starts a sign-in
+   * for the org that picks it up. Returns that URL.
+   */
+  startIdpInitiated(input: { connection: Connection; profile: ExternalProfile; trace: TraceRecorder }): string;
   /** A rejected upstream login: fails the trace and returns the URL of the error page. */
   fail(input: { interactionUid: string; issuerPath: string; error: FederationError; trace: TraceRecorder }): string;
 }

@@ -8,7 +8,8 @@ import type { Logger } from '../runtime/logger';
 import type { Services } from '../services';
 import type { TraceRecorder } from '../trace/trace-recorder';
 import { completeFederatedLogin } from './complete-federated-login';
-import { FederationError, type StartUpstreamLogin } from './contracts';
+import { randomBytes } from 'node:crypto';
+import { FederationError, type ExternalProfile, type StartUpstreamLogin } from './contracts';
 import type { FederationDeps } from './federation-deps';
 
 export interface FederationFailure {
@@ -18,6 +19,14 @@ export interface FederationFailure {
 }
 
 const FAILURE_TTL_MS = 10 * 60 * 1000;
+const IDP_INITIATED_TTL_MS = 5 * 60 * 1000;
+
+interface ParkedIdpInitiated {
+  connectionId: string;
+  profile: ExternalProfile;
+  traceId: string;
+  expiresAt: number;
+}
 const MAX_FAILURES = 1000;
 
 export class FederationRuntime {
@@ -25,6 +34,7 @@ export class FederationRuntime {
   readonly #protocols: Record<ProtocolKind, StartUpstreamLogin>;
   readonly #services: Services;
   readonly #failures = new Map<string, FederationFailure & { expiresAt: number }>();
+  readonly #idpInitiated = new Map<string, ParkedIdpInitiated>();
 
   constructor(
     services: Services,
@@ -55,6 +65,25 @@ export class FederationRuntime {
           if (error instanceof FederationError) return this.deps.fail({ ...input, error, trace: input.trace });
           throw error;
         }),
+      startIdpInitiated: ({ connection, profile, trace }) => {
+        const handle = randomBytes(18).toString('base64url');
+        if (this.#idpInitiated.size >= MAX_FAILURES)
+          this.#idpInitiated.delete(this.#idpInitiated.keys().next().value as string);
+        this.#idpInitiated.set(handle, {
+          connectionId: connection.id,
+          profile,
+          traceId: trace.id,
+          expiresAt: Date.now() + IDP_INITIATED_TTL_MS,
+        });
+        const org = services.orgs.get(connection.orgId);
+        trace.step({
+          from: 'orgbench',
+          to: 'browser',
+          title: 'IdP-initiated: on to the sample app to sign in',
+          status: 'ok',
+        });
+        return `${protocolUrl}/sample/idp-initiated?org=${encodeURIComponent(org.slug)}&handle=${handle}`;
+      },
       fail: ({ interactionUid, issuerPath, error, trace }) =>
         this.#recordFailure(interactionUid, issuerPath, error, trace, protocolUrl),
     };
@@ -87,6 +116,21 @@ export class FederationRuntime {
       loginHint: input.loginHint,
       trace: input.trace,
     });
+  }
+
+  /**
+   * Hands a parked IdP-initiated answer to the interaction that `login_hint` names, and
+   * returns where the browser goes next (the federated hand-off), or undefined if the
+   * handle is unknown or expired.
+   */
+  async resumeIdpInitiated(handle: string, interactionUid: string, issuerPath: string): Promise<string | undefined> {
+    const parked = this.#idpInitiated.get(handle);
+    this.#idpInitiated.delete(handle);
+    if (!parked || parked.expiresAt <= Date.now()) return undefined;
+    const trace = this.#services.traces.recorder(parked.traceId);
+    if (!trace) return undefined;
+    const connection = this.#services.connections.get(parked.connectionId);
+    return this.deps.complete({ connection, interactionUid, issuerPath, profile: parked.profile, trace });
   }
 
   /** The failure recorded for an interaction, if any (read once). */

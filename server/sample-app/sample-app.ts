@@ -12,7 +12,7 @@ import * as oidc from 'openid-client';
 import type { Application } from '../model/application';
 import type { Services } from '../services';
 import { HOSTED_PAGE_CSP } from '../web/html';
-import { sampleUrls } from './sample-client';
+import { SAMPLE_CLIENT_ID, sampleUrls } from './sample-client';
 import { samplePage, type SampleSession } from './sample-views';
 
 interface PendingLogin {
@@ -46,6 +46,24 @@ export function createSampleApp(services: Services, protocolUrl: string): Koa {
       secret ? oidc.ClientSecretBasic(secret) : oidc.None(),
       { execute: [oidc.allowInsecureRequests] },
     );
+  };
+
+  /** An authorization request (code + PKCE) for `clientId`, remembered for the callback. */
+  const authorizeUrl = async (clientId: string, extra: Record<string, string>): Promise<string> => {
+    const config = await configFor(clientId);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    remember(pending, state, { clientId, verifier, state, nonce, expiresAt: Date.now() + PENDING_TTL_MS });
+    return oidc.buildAuthorizationUrl(config, {
+      redirect_uri: urls.callback,
+      scope: 'openid email profile',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+      ...extra,
+    }).href;
   };
 
   const sessionId = (ctx: Context): string => {
@@ -85,24 +103,28 @@ export function createSampleApp(services: Services, protocolUrl: string): Koa {
       render(ctx, undefined, 'Choose one of the listed applications.');
       return;
     }
-    const config = await configFor(clientId);
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const nonce = oidc.randomNonce();
-    remember(pending, state, { clientId, verifier, state, nonce, expiresAt: Date.now() + PENDING_TTL_MS });
-    const parameters: Record<string, string> = {
-      redirect_uri: urls.callback,
-      scope: 'openid email profile',
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-    };
-    if (form.organization) parameters.organization = form.organization;
-    if (form.login_hint) parameters.login_hint = form.login_hint;
-    if (form.prompt) parameters.prompt = form.prompt;
+    const extra: Record<string, string> = {};
+    if (form.organization) extra.organization = form.organization;
+    if (form.login_hint) extra.login_hint = form.login_hint;
+    if (form.prompt) extra.prompt = form.prompt;
     ctx.status = 303;
-    ctx.redirect(oidc.buildAuthorizationUrl(config, parameters).href);
+    ctx.redirect(await authorizeUrl(clientId, extra));
+  });
+
+  // An IdP-initiated SAML answer, validated and parked by the ACS: sign in to the org with
+  // the client of its isolation model, naming the parked answer in login_hint.
+  router.get('/idp-initiated', async (ctx) => {
+    const org = typeof ctx.query.org === 'string' ? services.orgs.find(ctx.query.org) : undefined;
+    const handle = typeof ctx.query.handle === 'string' ? ctx.query.handle : '';
+    if (!org || !/^[\w-]{10,100}$/.test(handle)) {
+      ctx.status = 400;
+      render(ctx, undefined, 'This IdP-initiated sign-in is incomplete; start it again at the identity provider.');
+      return;
+    }
+    const preferred = services.isolation.compare(org.id).find((model) => model.active)?.clientId;
+    const clientId = clients().some((app) => app.clientId === preferred) ? (preferred as string) : SAMPLE_CLIENT_ID;
+    ctx.status = 303;
+    ctx.redirect(await authorizeUrl(clientId, { organization: org.slug, login_hint: `idp-initiated:${handle}` }));
   });
 
   router.get('/callback', async (ctx) => {

@@ -347,7 +347,7 @@ describe('the SP cases of security.md §1 over HTTP', () => {
     expect(new URL(acs.location ?? '').origin).toBe(server.protocolUrl);
   });
 
-  it('IdP-initiated: refused unless the connection allows it; then accepted once, its replay refused', async () => {
+  it('IdP-initiated: refused unless allowed; then signs the user in to the app, once; its replay refused', async () => {
     const { server } = ctx;
     const fixture = await samlOrg(server, 'okta');
     const start = `${fixture.idp.entityId}/login?connection=${fixture.connection.id}&persona=jane`;
@@ -362,9 +362,17 @@ describe('the SP cases of security.md §1 over HTTP', () => {
 
     await api(server, 'PATCH', `/api/connections/${fixture.connection.id}`, { saml: { idpInitiated: true } });
     const allowed = await unsolicited();
-    const accepted = await new Browser().request(allowed.action, { form: allowed.fields });
-    expect(accepted.status).toBe(200);
-    expect(accepted.body).toContain('IdP-initiated sign-in validated');
+    // The validated answer goes to the sample app, which signs in to the org and picks it up.
+    const browser = new Browser();
+    const callback = await browser.follow(allowed.action, `${server.protocolUrl}/sample/callback`, {
+      form: allowed.fields,
+    });
+    expect(callback.location).toMatch(new RegExp(`^${server.protocolUrl}/sample/callback\\?code=`));
+    const home = await browser.request(callback.location ?? '');
+    expect(home.location).toBe(`${server.protocolUrl}/sample`);
+    const app = await browser.request(`${server.protocolUrl}/sample`);
+    expect(app.body).toContain('data-testid="signed-in"');
+    expect(app.body).toContain(`jane@${fixture.domain}`);
     expect(ruleOf(await new Browser().request(allowed.action, { form: allowed.fields }))).toBe('saml_replay');
   });
 

@@ -17,7 +17,7 @@ import { SamlCacheRepository, type SamlRequestRecord } from '../../store/saml-ca
 import type { TraceRecorder } from '../../trace/trace-recorder';
 import { AUTOPOST_PAGE_CSP, autopostPage } from '../../web/autopost-page';
 import { hostedPage, html } from '../../web/html';
-import { FederationError, type ExternalProfile } from '../contracts';
+import { FederationError } from '../contracts';
 import type { FederationDeps } from '../federation-deps';
 import { FormTooLargeError, queryValue, readSamlForm, sendHtml, sendXml } from './saml-http';
 import { SqliteRequestCache, isRequestHandle, samlSettings } from './saml-sp-options';
@@ -70,7 +70,12 @@ export function createSamlSpRoutes(deps: FederationDeps): Router {
         { connection, keys, samlResponse: form.SAMLResponse, relayState, cache, clock: deps.clock },
         trace,
       );
-      if (!result.request) return idpInitiatedPage(ctx, connection, result.profile, trace);
+      if (!result.request) {
+        trace.annotate({ ...(result.profile.persona ? { persona: result.profile.persona } : {}) });
+        ctx.status = 303;
+        ctx.redirect(deps.startIdpInitiated({ connection, profile: result.profile, trace }));
+        return;
+      }
       ctx.status = 303;
       ctx.redirect(
         await deps.complete({
@@ -185,28 +190,6 @@ function refusePage(ctx: Context, error: FederationError, traceId: string | unde
         <p class="error" role="alert">${error.message}</p>
         <p class="muted">
           Start the sign-in again from the application.${traceId ? html` Trace <code>${traceId}</code>.` : ''}
-        </p>`,
-    }),
-  );
-}
-
-/** A valid IdP-initiated response: no sign-in waits for it, so say what was validated. */
-function idpInitiatedPage(ctx: Context, connection: Connection, profile: ExternalProfile, trace: TraceRecorder): void {
-  trace.annotate({ ...(profile.persona ? { persona: profile.persona } : {}) });
-  trace.succeed(`IdP-initiated assertion for ${profile.subject} validated`);
-  sendHtml(
-    ctx,
-    200,
-    hostedPage({
-      title: 'IdP-initiated sign-in',
-      body: html`<h1>IdP-initiated sign-in validated</h1>
-        <p>
-          The assertion for <strong>${profile.subject}</strong> passed every check of
-          <strong>${connection.name}</strong>.
-        </p>
-        <p class="muted">
-          No application sign-in is waiting for it. Start the sign-in from the application to continue. Trace
-          <code>${trace.id}</code>.
         </p>`,
     }),
   );

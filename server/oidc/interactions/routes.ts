@@ -50,6 +50,9 @@ interface OrgbenchSubmission {
   federatedOrgId?: string;
 }
 
+/** `login_hint` prefix that names a parked IdP-initiated answer (see FederationRuntime). */
+export const IDP_INITIATED_HINT = 'idp-initiated:';
+
 const emailDomain = (email: string): string | undefined => email.split('@')[1]?.toLowerCase();
 
 export function mountInteractions(provider: Provider, deps: ProviderDeps, mount: InteractionMount): void {
@@ -248,6 +251,27 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     if (details.prompt.name === 'consent') return consent(ctx, details, undefined);
     const page = await pageContext(details);
     const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint.trim() : '';
+    if (hint.startsWith(IDP_INITIATED_HINT)) {
+      const next = await deps.federation.resumeIdpInitiated(
+        hint.slice(IDP_INITIATED_HINT.length),
+        details.uid,
+        mount.path,
+      );
+      if (next) {
+        ctx.status = 303;
+        ctx.redirect(next);
+        return;
+      }
+      show(
+        ctx,
+        interactionErrorPage(page, {
+          title: 'This sign-in has expired',
+          message: 'The identity provider’s answer is no longer waiting. Sign in again.',
+        }),
+        400,
+      );
+      return;
+    }
     if (hint.includes('@')) return identified(ctx, details, hint);
     // An org asked for by the app, with its own IdP: straight there (a hint names a mock persona).
     const requested =
