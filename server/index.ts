@@ -26,6 +26,7 @@ import { DataLock } from './runtime/data-lock';
 import { prepareDataDir } from './runtime/data-dir';
 import { deferredHandler, listenLoopback } from './runtime/listen';
 import { silentLogger, type Logger } from './runtime/logger';
+import { purgeExpiredFederationState } from './store/federation-sweep';
 import { openDatabase, type Db } from './store/open-database';
 
 export type { ServerOptions } from './config';
@@ -139,6 +140,7 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
     const sweeper = setInterval(() => {
       purgeExpired(db);
       services.grantOrgs.purgeOrphans();
+      purgeExpiredFederationState(db, Date.now());
       issuers.evictIdle();
     }, SWEEP_INTERVAL_MS);
     sweeper.unref();

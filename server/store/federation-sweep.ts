@@ -1,0 +1,17 @@
+/**
+ * Deletes the federation state that has expired: in-flight SAML requests, remembered
+ * assertion IDs past their validity (a replay would fail the time check anyway), OIDC
+ * relying-party transactions, and unclaimed hand-offs to interactions.
+ */
+import { statement, type Db } from './open-database';
+
+const TABLES = ['saml_requests', 'saml_assertion_ids', 'oidc_rp_transactions', 'federated_logins'] as const;
+
+/** Returns how many rows each table lost. */
+export function purgeExpiredFederationState(db: Db, now: number): Record<(typeof TABLES)[number], number> {
+  return db.transaction(() =>
+    Object.fromEntries(
+      TABLES.map((table) => [table, statement(db, `DELETE FROM ${table} WHERE expires_at <= ?`).run(now).changes]),
+    ),
+  )() as Record<(typeof TABLES)[number], number>;
+}
