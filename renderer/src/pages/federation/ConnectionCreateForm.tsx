@@ -17,17 +17,19 @@ import {
   validateConnection,
   type ConnectionDraft,
 } from './connection-form';
-import { BackLink, FormError, SwitchField } from './FedParts';
+import { BackLink, SwitchField } from './FedParts';
+import { FormFooter, KindChoiceCards, type KindChoice } from './FormParts';
 import { IdpSideFields } from './IdpSideFields';
 import { MappingEditor } from './MappingEditor';
-import { errorAt, failureOf, formMessage, withoutErrors, type PathErrors } from './path-errors';
+import { errorAt } from './path-errors';
 import { SamlOptionsFields } from './SamlOptionsFields';
 import { presetNames } from './vendor-presets';
+import { useFormErrors } from './use-form-errors';
 
 /** Every path the create form shows beside a field; anything else goes above the buttons. */
 export const CONNECTION_FIELDS = ['orgId', 'name', 'kind', 'mockIdp', 'saml', 'oidc', 'mapping', 'enabled'] as const;
 
-const KINDS: { id: ProtocolKind; title: string; summary: string }[] = [
+const KINDS: KindChoice[] = [
   { id: 'saml', title: 'SAML 2.0', summary: 'Metadata, certificates and signed assertions.' },
   { id: 'oidc', title: 'OpenID Connect', summary: 'Issuer discovery, a client, and ID tokens.' },
 ];
@@ -43,9 +45,7 @@ export function ConnectionCreateForm(props: {
   const notify = useAppStore((s) => s.notify);
   const ids = useId();
   const [draft, setDraft] = useState<ConnectionDraft>(() => emptyConnectionDraft(props.orgId ?? orgs[0]?.id ?? ''));
-  const [errors, setErrors] = useState<PathErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { errors, formError, saving, setSaving, clear, judge, fail } = useFormErrors(CONNECTION_FIELDS);
 
   const update = (patch: Partial<ConnectionDraft>, field: string) => {
     setDraft((current) => {
@@ -59,17 +59,14 @@ export function ConnectionCreateForm(props: {
       if (patch.kind !== undefined && patch.kind !== current.kind) next.mockIdp = '';
       return next;
     });
-    setErrors((current) => withoutErrors(current, field));
-    setFormError(undefined);
+    clear(field);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = validateConnection(draft);
     if (!draft.orgId) Object.assign(found, { orgId: 'choose the organization' });
-    setErrors(found);
-    setFormError(formMessage({ errors: found, message: undefined }, CONNECTION_FIELDS));
-    if (Object.keys(found).length > 0) {
+    if (!judge(found)) {
       focusFirstError();
       return;
     }
@@ -79,10 +76,7 @@ export function ConnectionCreateForm(props: {
       notify('success', `Created the connection “${created.name}”.`);
       props.onCreated(created);
     } catch (error) {
-      const failure = failureOf(error);
-      setErrors(failure.errors);
-      setFormError(formMessage(failure, CONNECTION_FIELDS));
-      setSaving(false);
+      fail(error);
       focusFirstError();
     }
   };
@@ -138,25 +132,13 @@ export function ConnectionCreateForm(props: {
             </Field>
           </div>
 
-          <fieldset className="fed-choice-cards fed-kind-cards">
-            <legend>Protocol</legend>
-            {KINDS.map((kind) => (
-              <label key={kind.id} className={`fed-choice-card${draft.kind === kind.id ? ' checked' : ''}`}>
-                <input
-                  type="radio"
-                  name={`${ids}-kind`}
-                  value={kind.id}
-                  checked={draft.kind === kind.id}
-                  data-testid={`conn-kind-${kind.id}`}
-                  onChange={() => update({ kind: kind.id }, 'kind')}
-                />
-                <span className="fed-choice-text">
-                  <strong>{kind.title}</strong>
-                  <span className="muted">{kind.summary}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <KindChoiceCards
+            name={`${ids}-kind`}
+            kinds={KINDS}
+            value={draft.kind}
+            testIdPrefix="conn-kind"
+            onChange={(kind) => update({ kind }, 'kind')}
+          />
 
           <IdpSideFields ids={ids} draft={draft} errors={errors} update={update} mockIdps={props.mockIdps} />
 
@@ -186,15 +168,16 @@ export function ConnectionCreateForm(props: {
             testId="conn-enabled"
           />
 
-          <FormError message={formError} testId="conn-form-error" />
-          <div className="form-actions">
-            <button type="submit" className="button primary" data-testid="conn-create-submit" disabled={saving}>
-              {saving ? 'Creating…' : 'Create connection'}
-            </button>
-            <button type="button" className="button" data-testid="conn-create-cancel" onClick={props.onCancel}>
-              Cancel
-            </button>
-          </div>
+          <FormFooter
+            error={formError}
+            errorTestId="conn-form-error"
+            saving={saving}
+            submitLabel="Create connection"
+            busyLabel="Creating…"
+            submitTestId="conn-create-submit"
+            onCancel={props.onCancel}
+            cancelTestId="conn-create-cancel"
+          />
         </form>
       </section>
       <NextSteps kind={draft.kind} source={draft.source} />

@@ -14,6 +14,7 @@ import { ConnectionMapping } from './ConnectionMapping';
 import { ConnectionSettings } from './ConnectionSettings';
 import { MappingPreviewPanel } from './MappingPreviewPanel';
 import { idpSummary } from './ConnectionList';
+import { DetailHeader, DetailLoading } from './DetailHeader';
 import { BackLink, ProtocolBadge } from './FedParts';
 import { SpSideCard } from './SpSideCard';
 
@@ -53,16 +54,7 @@ export function ConnectionDetailView(props: {
   }, [reload, onChanged]);
 
   const back = <BackLink label="Connections" onClick={props.onBack} testId="conn-back" />;
-  if (!connection) {
-    return (
-      <div className="fed-card">
-        {back}
-        <p className={error ? 'form-error' : 'muted'} role={error ? 'alert' : undefined}>
-          {error ?? 'Loading…'}
-        </p>
-      </div>
-    );
-  }
+  if (!connection) return <DetailLoading back={back} error={error} />;
 
   const org = orgs.find((candidate) => candidate.id === connection.orgId);
   const toggling = flipped?.basis === connection;
@@ -81,20 +73,20 @@ export function ConnectionDetailView(props: {
 
   return (
     <div className="fed-detail" data-testid="conn-detail">
-      <header className="fed-detail-header">
-        {back}
-        <div className="fed-title-row">
-          <span className={`fed-avatar fed-kind-${connection.kind}`} aria-hidden="true">
-            <Icon name="connections" size={22} />
-          </span>
-          <div className="fed-title">
-            <h2 data-testid="conn-detail-name">{connection.name}</h2>
-            <p className="fed-meta">
-              <ProtocolBadge kind={connection.kind} />
-              <span data-testid="conn-detail-org">{org?.name ?? connection.orgId}</span>
-              <span className="muted">{idpSummary(connection, props.mockIdps)}</span>
-            </p>
-          </div>
+      <DetailHeader
+        back={back}
+        avatarClass={`fed-kind-${connection.kind}`}
+        icon="connections"
+        name={connection.name}
+        nameTestId="conn-detail-name"
+        meta={
+          <>
+            <ProtocolBadge kind={connection.kind} />
+            <span data-testid="conn-detail-org">{org?.name ?? connection.orgId}</span>
+            <span className="muted">{idpSummary(connection, props.mockIdps)}</span>
+          </>
+        }
+        actions={
           <label className={`fed-enable-toggle${enabled ? ' on' : ''}`}>
             <input
               type="checkbox"
@@ -106,14 +98,15 @@ export function ConnectionDetailView(props: {
             />
             <span data-testid="conn-status">{enabled ? 'Enabled' : 'Disabled'}</span>
           </label>
-        </div>
+        }
+      >
         {!enabled && (
           <p className="fed-callout" data-testid="conn-disabled-note">
             <Icon name="warning" size={14} />
             <span>Disabled: home-realm discovery does not send anyone to this IdP.</span>
           </p>
         )}
-      </header>
+      </DetailHeader>
 
       <SpSideCard connection={connection} />
 

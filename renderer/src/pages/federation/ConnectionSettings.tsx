@@ -3,16 +3,16 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Connection, MockIdp } from '../../../../server/model/federation';
 import { deleteConnection, updateConnection } from '../../api/federation-api';
 import { ConfirmDialog, confirmTestIds } from '../../components/ConfirmDialog';
-import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { Field, fieldProps } from '../applications/Field';
 import { useApiClient } from '../org-detail/use-api';
 import { draftFromConnection, toSettingsPatch, validateConnection, type ConnectionDraft } from './connection-form';
-import { FormError } from './FedParts';
+import { DangerZone, FormFooter } from './FormParts';
 import { IdpSideFields } from './IdpSideFields';
 import { ConnectionMetadataImport } from './MetadataImport';
-import { errorAt, failureOf, formMessage, withoutErrors, type PathErrors } from './path-errors';
+import { errorAt } from './path-errors';
 import { SamlOptionsFields } from './SamlOptionsFields';
+import { useFormErrors } from './use-form-errors';
 
 const FIELDS = ['name', 'saml', 'oidc'] as const;
 
@@ -27,15 +27,12 @@ export function ConnectionSettings(props: {
   const notify = useAppStore((s) => s.notify);
   const ids = useId();
   const [draft, setDraft] = useState<ConnectionDraft>(() => draftFromConnection(connection));
-  const [errors, setErrors] = useState<PathErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { errors, formError, saving, setSaving, clear, judge, fail } = useFormErrors(FIELDS);
   const [deleting, setDeleting] = useState(false);
 
   const update = (patch: Partial<ConnectionDraft>, field: string) => {
     setDraft((current) => ({ ...current, ...patch }));
-    setErrors((current) => withoutErrors(current, field));
-    setFormError(undefined);
+    clear(field);
   };
 
   const submit = async (event: FormEvent) => {
@@ -44,19 +41,14 @@ export function ConnectionSettings(props: {
     const found = Object.fromEntries(
       Object.entries(validateConnection(draft, true)).filter(([path]) => !path.startsWith('mapping')),
     );
-    setErrors(found);
-    setFormError(formMessage({ errors: found, message: undefined }, FIELDS));
-    if (Object.keys(found).length > 0) return;
+    if (!judge(found)) return;
     setSaving(true);
     try {
       await updateConnection(client, connection.id, toSettingsPatch(draft));
       notify('success', `Saved “${draft.name.trim()}”.`);
       props.onSaved();
     } catch (error) {
-      const failure = failureOf(error);
-      setErrors(failure.errors);
-      setFormError(formMessage(failure, FIELDS));
-      setSaving(false);
+      fail(error);
     }
   };
 
@@ -96,28 +88,27 @@ export function ConnectionSettings(props: {
               onChange={(samlOptions, field) => update({ samlOptions }, field)}
             />
           )}
-          <FormError message={formError} testId="conn-settings-error" />
-          <div className="form-actions">
-            <button type="submit" className="button primary" data-testid="conn-settings-save" disabled={saving}>
-              {saving ? 'Saving…' : 'Save settings'}
-            </button>
-          </div>
+          <FormFooter
+            error={formError}
+            errorTestId="conn-settings-error"
+            saving={saving}
+            submitLabel="Save settings"
+            busyLabel="Saving…"
+            submitTestId="conn-settings-save"
+          />
         </form>
       </section>
 
       {connection.kind === 'saml' && <ConnectionMetadataImport connection={connection} onApplied={props.onSaved} />}
 
-      <section className="fed-card fed-danger-zone" aria-labelledby={`${ids}-danger`}>
-        <div>
-          <h3 id={`${ids}-danger`}>Delete connection</h3>
-          <p className="muted small">
-            The organization’s people can no longer sign in through this IdP. Users created by it stay.
-          </p>
-        </div>
-        <button type="button" className="button danger" data-testid="conn-delete" onClick={() => setDeleting(true)}>
-          <Icon name="trash" size={16} /> Delete
-        </button>
-      </section>
+      <DangerZone
+        headingId={`${ids}-danger`}
+        title="Delete connection"
+        testId="conn-delete"
+        onDelete={() => setDeleting(true)}
+      >
+        The organization’s people can no longer sign in through this IdP. Users created by it stay.
+      </DangerZone>
 
       {deleting && (
         <ConfirmDialog

@@ -3,13 +3,14 @@
  * beside the form) and, for SAML, what it signs and encrypts.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { MockIdp, ProtocolKind, VendorPreset } from '../../../../server/model/federation';
+import type { MockIdp, VendorPreset } from '../../../../server/model/federation';
 import { createMockIdp } from '../../api/federation-api';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { Field, fieldProps } from '../applications/Field';
 import { useApiClient } from '../org-detail/use-api';
-import { BackLink, FormError } from './FedParts';
+import { BackLink } from './FedParts';
+import { FormFooter, KindChoiceCards, type KindChoice } from './FormParts';
 import {
   emptyMockIdpDraft,
   MOCK_IDP_FIELDS,
@@ -18,12 +19,13 @@ import {
   validateMockIdp,
   type MockIdpDraft,
 } from './mock-idp-form';
-import { errorAt, failureOf, formMessage, withoutErrors, type PathErrors } from './path-errors';
+import { errorAt } from './path-errors';
 import { PresetFacts } from './PresetFacts';
 import { SamlMockFields } from './SamlMockFields';
 import { PRESET_INFO, VENDOR_PRESETS } from './vendor-presets';
+import { useFormErrors } from './use-form-errors';
 
-const KINDS: { id: ProtocolKind; title: string; summary: string }[] = [
+const KINDS: KindChoice[] = [
   { id: 'saml', title: 'SAML 2.0', summary: 'Metadata, signed assertions, NameID: what most enterprise IdPs speak.' },
   { id: 'oidc', title: 'OpenID Connect', summary: 'Discovery, ID tokens and claims, with the vendor’s claim names.' },
 ];
@@ -39,32 +41,24 @@ export function MockIdpCreateForm({
   const notify = useAppStore((s) => s.notify);
   const ids = useId();
   const [draft, setDraft] = useState<MockIdpDraft>(emptyMockIdpDraft);
-  const [errors, setErrors] = useState<PathErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { errors, formError, saving, setSaving, clear, judge, fail } = useFormErrors(MOCK_IDP_FIELDS);
 
   const update = (patch: Partial<MockIdpDraft>, field: string) => {
     setDraft((current) => ({ ...current, ...patch }));
-    setErrors((current) => withoutErrors(current, field));
-    setFormError(undefined);
+    clear(field);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = validateMockIdp(draft);
-    setErrors(found);
-    setFormError(formMessage({ errors: found, message: undefined }, MOCK_IDP_FIELDS));
-    if (Object.keys(found).length > 0) return;
+    if (!judge(found)) return;
     setSaving(true);
     try {
       const created = await createMockIdp(client, toMockIdpInput(draft));
       notify('success', `Created the mock IdP “${created.name}” with ${created.personas.length} personas.`);
       onCreated(created);
     } catch (error) {
-      const failure = failureOf(error);
-      setErrors(failure.errors);
-      setFormError(formMessage(failure, MOCK_IDP_FIELDS));
-      setSaving(false);
+      fail(error);
     }
   };
 
@@ -117,25 +111,13 @@ export function MockIdpCreateForm({
             </Field>
           </div>
 
-          <fieldset className="fed-choice-cards fed-kind-cards">
-            <legend>Protocol</legend>
-            {KINDS.map((kind) => (
-              <label key={kind.id} className={`fed-choice-card${draft.kind === kind.id ? ' checked' : ''}`}>
-                <input
-                  type="radio"
-                  name={`${ids}-kind`}
-                  value={kind.id}
-                  checked={draft.kind === kind.id}
-                  data-testid={`mock-idp-kind-${kind.id}`}
-                  onChange={() => update({ kind: kind.id }, 'kind')}
-                />
-                <span className="fed-choice-text">
-                  <strong>{kind.title}</strong>
-                  <span className="muted">{kind.summary}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <KindChoiceCards
+            name={`${ids}-kind`}
+            kinds={KINDS}
+            value={draft.kind}
+            testIdPrefix="mock-idp-kind"
+            onChange={(kind) => update({ kind }, 'kind')}
+          />
 
           <fieldset className="fed-choice-cards fed-preset-cards">
             <legend>Imitates</legend>
@@ -163,15 +145,16 @@ export function MockIdpCreateForm({
             <Icon name="users" size={14} /> It starts with three personas (jane, sam, lee); add or generate more after.
           </p>
 
-          <FormError message={formError} testId="mock-idp-form-error" />
-          <div className="form-actions">
-            <button type="submit" className="button primary" data-testid="mock-idp-create-submit" disabled={saving}>
-              {saving ? 'Creating…' : 'Create mock IdP'}
-            </button>
-            <button type="button" className="button" data-testid="mock-idp-create-cancel" onClick={onCancel}>
-              Cancel
-            </button>
-          </div>
+          <FormFooter
+            error={formError}
+            errorTestId="mock-idp-form-error"
+            saving={saving}
+            submitLabel="Create mock IdP"
+            busyLabel="Creating…"
+            submitTestId="mock-idp-create-submit"
+            onCancel={onCancel}
+            cancelTestId="mock-idp-create-cancel"
+          />
         </form>
       </section>
       <PresetFacts preset={draft.preset} kind={draft.kind} />

@@ -8,6 +8,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { panelId, TabList, tabId, type TabItem } from '../../components/TabList';
 import { useApiClient, useResource } from '../org-detail/use-api';
+import { DetailHeader, DetailLoading } from './DetailHeader';
 import { BackLink, CopyValue, ProtocolBadge } from './FedParts';
 import { FaultSwitches } from './FaultSwitches';
 import { MockIdpSettings } from './MockIdpSettings';
@@ -40,16 +41,7 @@ export function MockIdpDetailView(props: {
   }, [waiting, reload]);
 
   const back = <BackLink label="Mock IdPs" onClick={props.onBack} testId="mock-idp-back" />;
-  if (!idp) {
-    return (
-      <div className="fed-card">
-        {back}
-        <p className={error ? 'form-error' : 'muted'} role={error ? 'alert' : undefined}>
-          {error ?? 'Loading…'}
-        </p>
-      </div>
-    );
-  }
+  if (!idp) return <DetailLoading back={back} error={error} />;
 
   const tabs: TabItem<Tab>[] = [
     {
@@ -74,22 +66,20 @@ export function MockIdpDetailView(props: {
 
   return (
     <div className="fed-detail" data-testid="mock-idp-detail">
-      <header className="fed-detail-header">
-        {back}
-        <div className="fed-title-row">
-          <span className={`fed-avatar fed-vendor-${idp.preset}`} aria-hidden="true">
-            <Icon name="mock-idps" size={22} />
-          </span>
-          <div className="fed-title">
-            <h2 data-testid="mock-idp-detail-name">{idp.name}</h2>
-            <p className="fed-meta">
-              <ProtocolBadge kind={idp.kind} />
-              <span>imitates {PRESET_INFO[idp.preset].label}</span>
-              <code className="muted">{idp.slug}</code>
-            </p>
-          </div>
-        </div>
-      </header>
+      <DetailHeader
+        back={back}
+        avatarClass={`fed-vendor-${idp.preset}`}
+        icon="mock-idps"
+        name={idp.name}
+        nameTestId="mock-idp-detail-name"
+        meta={
+          <>
+            <ProtocolBadge kind={idp.kind} />
+            <span>imitates {PRESET_INFO[idp.preset].label}</span>
+            <code className="muted">{idp.slug}</code>
+          </>
+        }
+      />
 
       <EndpointsCard idp={idp} />
 

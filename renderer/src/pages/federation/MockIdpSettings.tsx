@@ -3,15 +3,15 @@ import { useId, useState, type FormEvent } from 'react';
 import type { SamlMockSettings, VendorPreset } from '../../../../server/model/federation';
 import { deleteMockIdp, updateMockIdp, type MockIdpDetail } from '../../api/federation-api';
 import { ConfirmDialog, confirmTestIds } from '../../components/ConfirmDialog';
-import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { Field, fieldProps } from '../applications/Field';
 import { useApiClient } from '../org-detail/use-api';
-import { FormError } from './FedParts';
+import { DangerZone, FormFooter } from './FormParts';
 import { DEFAULT_SAML_MOCK } from './mock-idp-form';
-import { errorAt, failureOf, formMessage, type PathErrors } from './path-errors';
+import { errorAt } from './path-errors';
 import { SamlMockFields } from './SamlMockFields';
 import { PRESET_INFO, VENDOR_PRESETS } from './vendor-presets';
+import { useFormErrors } from './use-form-errors';
 
 const FIELDS = ['name', 'preset', 'saml'] as const;
 
@@ -23,25 +23,19 @@ export function MockIdpSettings(props: { idp: MockIdpDetail; onSaved: () => void
   const [name, setName] = useState(idp.name);
   const [preset, setPreset] = useState<VendorPreset>(idp.preset);
   const [saml, setSaml] = useState<SamlMockSettings>(idp.saml ?? DEFAULT_SAML_MOCK);
-  const [errors, setErrors] = useState<PathErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { errors, formError, saving, setSaving, judge, fail } = useFormErrors(FIELDS);
   const [deleting, setDeleting] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    setErrors({});
-    setFormError(undefined);
+    judge({});
     try {
       await updateMockIdp(client, idp.id, { name: name.trim(), preset, ...(idp.kind === 'saml' ? { saml } : {}) });
       notify('success', `Saved “${name.trim()}”.`);
       props.onSaved();
     } catch (error) {
-      const failure = failureOf(error);
-      setErrors(failure.errors);
-      setFormError(formMessage(failure, FIELDS));
-      setSaving(false);
+      fail(error);
     }
   };
 
@@ -82,27 +76,26 @@ export function MockIdpSettings(props: { idp: MockIdpDetail; onSaved: () => void
             </Field>
           </div>
           {idp.kind === 'saml' && <SamlMockFields ids={ids} value={saml} errors={errors} onChange={setSaml} />}
-          <FormError message={formError} testId="mock-idp-settings-error" />
-          <div className="form-actions">
-            <button type="submit" className="button primary" data-testid="mock-idp-settings-save" disabled={saving}>
-              {saving ? 'Saving…' : 'Save settings'}
-            </button>
-          </div>
+          <FormFooter
+            error={formError}
+            errorTestId="mock-idp-settings-error"
+            saving={saving}
+            submitLabel="Save settings"
+            busyLabel="Saving…"
+            submitTestId="mock-idp-settings-save"
+          />
         </form>
       </section>
 
-      <section className="fed-card fed-danger-zone" aria-labelledby={`${ids}-danger`}>
-        <div>
-          <h3 id={`${ids}-danger`}>Delete mock IdP</h3>
-          <p className="muted small">
-            Its personas and faults go with it. Connections that use it keep their settings, but their logins fail: its
-            URLs stop answering.
-          </p>
-        </div>
-        <button type="button" className="button danger" data-testid="mock-idp-delete" onClick={() => setDeleting(true)}>
-          <Icon name="trash" size={16} /> Delete
-        </button>
-      </section>
+      <DangerZone
+        headingId={`${ids}-danger`}
+        title="Delete mock IdP"
+        testId="mock-idp-delete"
+        onDelete={() => setDeleting(true)}
+      >
+        Its personas and faults go with it. Connections that use it keep their settings, but their logins fail: its URLs
+        stop answering.
+      </DangerZone>
 
       {deleting && (
         <ConfirmDialog

@@ -3,6 +3,7 @@ import type { SamlMockSettings } from '../../../../server/model/federation';
 import { Icon } from '../../components/icons';
 import { Field, fieldProps } from '../applications/Field';
 import { SwitchField } from './FedParts';
+import { NameIdFormatField } from './FormParts';
 import { NAME_ID_FORMATS } from './mock-idp-form';
 import { errorAt, type PathErrors } from './path-errors';
 
@@ -53,26 +54,15 @@ export function SamlMockFields(props: {
         </p>
       )}
       <div className="fed-inline-fields">
-        <Field
+        <NameIdFormatField
           id={`${ids}-nameid`}
-          label="NameID format"
+          value={value.nameIdFormat}
           error={nameIdError}
           errorTestId="mock-idp-error-nameid"
+          testId="mock-idp-nameid"
           hint={NAME_ID_FORMATS.find((format) => format.id === value.nameIdFormat)?.hint}
-        >
-          <select
-            {...fieldProps(`${ids}-nameid`, nameIdError)}
-            data-testid="mock-idp-nameid"
-            value={value.nameIdFormat}
-            onChange={(event) => set('nameIdFormat', event.target.value as SamlMockSettings['nameIdFormat'])}
-          >
-            {NAME_ID_FORMATS.map((format) => (
-              <option key={format.id} value={format.id}>
-                {format.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+          onChange={(format) => set('nameIdFormat', format)}
+        />
         <Field
           id={`${ids}-lifetime`}
           label="Assertion lifetime"

@@ -7,7 +7,7 @@ import { Icon } from '../../components/icons';
 import { Field, fieldProps } from '../applications/Field';
 import type { SamlOptionsDraft } from './connection-form';
 import { SwitchField } from './FedParts';
-import { NAME_ID_FORMATS } from './mock-idp-form';
+import { NameIdFormatField } from './FormParts';
 import { errorAt, type PathErrors } from './path-errors';
 
 export function SamlOptionsFields(props: {
@@ -87,25 +87,14 @@ export function SamlOptionsFields(props: {
         </p>
       )}
       <div className="fed-three-fields">
-        <Field
+        <NameIdFormatField
           id={`${ids}-nameid`}
-          label="NameID format"
+          value={value.nameIdFormat}
           error={nameIdError}
           errorTestId="conn-error-saml.nameIdFormat"
-        >
-          <select
-            {...fieldProps(`${ids}-nameid`, nameIdError)}
-            data-testid="conn-nameid-format"
-            value={value.nameIdFormat}
-            onChange={(event) => set('nameIdFormat', event.target.value as SamlConnectionConfig['nameIdFormat'])}
-          >
-            {NAME_ID_FORMATS.map((format) => (
-              <option key={format.id} value={format.id}>
-                {format.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+          testId="conn-nameid-format"
+          onChange={(format) => set('nameIdFormat', format)}
+        />
         <Field id={`${ids}-binding`} label="Request binding" error={bindingError} errorTestId="conn-error-saml.binding">
           <select
             {...fieldProps(`${ids}-binding`, bindingError)}
