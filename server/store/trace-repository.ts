@@ -72,14 +72,15 @@ export class TraceRepository {
     statement(this.#db, `UPDATE traces SET ${sets} WHERE id = @id`).run({ ...fields, id });
   }
 
-  addStep(traceId: string, step: TraceStep): void {
+  /** Appends a step; its number is the trace's next one, so concurrent recorders never collide. */
+  addStep(traceId: string, step: Omit<TraceStep, 'seq'>): void {
     statement(
       this.#db,
       `INSERT INTO trace_steps (trace_id, seq, at, lane_from, lane_to, title, status, rule, detail, duration_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM trace_steps WHERE trace_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       traceId,
-      step.seq,
+      traceId,
       step.at,
       step.from,
       step.to,
@@ -88,6 +89,12 @@ export class TraceRepository {
       step.rule,
       step.detail ? JSON.stringify(step.detail) : null,
       step.durationMs,
+    );
+  }
+
+  exists(id: string): boolean {
+    return (
+      statement<[string], { one: number }>(this.#db, 'SELECT 1 AS one FROM traces WHERE id = ?').get(id) !== undefined
     );
   }
 

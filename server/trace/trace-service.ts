@@ -72,7 +72,7 @@ export class TraceService {
 
   /** The recorder of an existing trace. */
   recorder(id: string): TraceRecorder | undefined {
-    return this.#repo.find(id) ? this.#recorder(id) : undefined;
+    return this.#repo.exists(id) ? this.#recorder(id) : undefined;
   }
 
   linkGrant(grantId: string, traceId: string): void {
@@ -101,12 +101,10 @@ export class TraceService {
     const repo = this.#repo;
     const clock = this.#clock;
     const changed = () => this.#changed(id);
-    let seq = (repo.find(id)?.steps.length ?? 0) + 1;
     let last = clock.now().getTime();
     const step = (input: StepInput) => {
       const now = clock.now();
       repo.addStep(id, {
-        seq: seq++,
         at: now.toISOString(),
         from: input.from,
         to: input.to,

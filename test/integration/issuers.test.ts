@@ -94,6 +94,8 @@ describe('key rotation', () => {
     expect(inspected.body).toMatchObject({ signature: { status: 'valid' } });
 
     await ctx.server.api('POST', '/api/tenants/default/keys/rotate');
+    const unknown = await ctx.server.api('POST', '/api/tenants/nowhere/keys/rotate');
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'tenant_not_found' } } });
     expect(await kids()).not.toContain(oldKid);
     expect(await kids()).toContain(newKid);
   });

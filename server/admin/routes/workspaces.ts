@@ -1,6 +1,7 @@
 /** Admin API: tenants, workspaces (issuer settings), APIs and signing keys. */
 import type Router from '@koa/router';
 import { z } from 'zod';
+import { NotFoundError } from '../../errors';
 import { parseInput } from '../../model/validation';
 import { listTenantKeys, rotateTenantKeys } from '../../oidc/signing-keys';
 import type { IssuerRegistry } from '../../oidc/issuer-registry';
@@ -65,7 +66,7 @@ export function registerWorkspaceRoutes(router: Router, services: Services, issu
   router.post('/api/tenants/:tenant/keys/rotate', async (ctx) => {
     const tenant = ctx.params.tenant ?? '';
     if (!tenants.listTenants().some((candidate) => candidate.id === tenant)) {
-      ctx.throw(404);
+      throw new NotFoundError('tenant_not_found', `No tenant "${tenant}".`);
     }
     const result = await rotateTenantKeys(keys, tenant, clock);
     for (const workspace of tenants.listWorkspaces().filter((w) => w.tenantId === tenant)) {
