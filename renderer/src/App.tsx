@@ -3,6 +3,7 @@ import { StatusBar } from './components/StatusBar';
 import { Sidebar } from './components/Sidebar';
 import { Toast } from './components/Toast';
 import { ApplicationsPage } from './pages/applications/ApplicationsPage';
+import { BrandingPage } from './pages/branding/BrandingPage';
 import { ConnectionsPage } from './pages/federation/ConnectionsPage';
 import { MockIdpsPage } from './pages/federation/MockIdpsPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
@@ -55,6 +56,8 @@ export function App() {
           <ConnectionsPage />
         ) : section === 'mock-idps' ? (
           <MockIdpsPage />
+        ) : section === 'branding' ? (
+          <BrandingPage />
         ) : (
           <UpcomingPage section={section} />
         )}

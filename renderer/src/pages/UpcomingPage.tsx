@@ -6,7 +6,7 @@ import { SECTIONS } from '../components/Sidebar';
 import { Icon } from '../components/icons';
 import type { Section } from '../store/app-store';
 
-const PLANS: Record<Exclude<Section, 'organizations'>, string[]> = {
+const PLANS: Record<Exclude<Section, 'organizations' | 'branding'>, string[]> = {
   applications: [
     'Web, SPA, native and machine-to-machine clients, shared or owned by one organization',
     'The three isolation models side by side: shared application, per-organization application, dedicated tenant',
@@ -19,7 +19,6 @@ const PLANS: Record<Exclude<Section, 'organizations'>, string[]> = {
     'Hosted SAML and OIDC IdPs imitating Okta, Entra ID, Ping, Google Workspace and SecureAuth',
     'Personas, “log in as” links and fault switches for QA',
   ],
-  branding: ['Per-organization themes, vanity login domains and notification templates', 'A captured outbox'],
   tokens: ['Every issued token, decoded and verified', 'Every login drawn step by step as a sequence diagram'],
   administration: [
     'Delegated administration roles scoped to organizations',
@@ -28,7 +27,7 @@ const PLANS: Record<Exclude<Section, 'organizations'>, string[]> = {
   export: ['The modelled setup as production configuration for SecureAuth, Keycloak, Auth0 and Zitadel'],
 };
 
-export function UpcomingPage({ section }: { section: Exclude<Section, 'organizations'> }) {
+export function UpcomingPage({ section }: { section: Exclude<Section, 'organizations' | 'branding'> }) {
   const meta = SECTIONS.find((item) => item.id === section);
   return (
     <div className="page" data-testid={`page-${section}`}>

@@ -7,5 +7,18 @@ import { m001Organizations } from './001-organizations';
 import { m002OidcStorage } from './002-oidc-storage';
 import { m003IdentityModel } from './003-identity-model';
 import { m004Federation } from './004-federation';
+import { m005Branding } from './005-branding';
+import { m006Notifications } from './006-notifications';
+import { m007AccountFlows } from './007-account-flows';
+import { m008VanityHosts } from './008-vanity-hosts';
 
-export const migrations: readonly Migration[] = [m001Organizations, m002OidcStorage, m003IdentityModel, m004Federation];
+export const migrations: readonly Migration[] = [
+  m001Organizations,
+  m002OidcStorage,
+  m003IdentityModel,
+  m004Federation,
+  m005Branding,
+  m006Notifications,
+  m007AccountFlows,
+  m008VanityHosts,
+];

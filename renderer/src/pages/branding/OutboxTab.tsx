@@ -1,0 +1,8 @@
+/** Placeholder: the Outbox tab of the Branding section (being built). */
+export function OutboxTab() {
+  return (
+    <p className="muted" data-testid="branding-outbox-placeholder">
+      Coming in this change.
+    </p>
+  );
+}
