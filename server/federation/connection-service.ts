@@ -21,6 +21,7 @@ import {
 import { formatPath, parseInput } from '../model/validation';
 import { createSelfSignedCertificate } from '../mock-idp/certificate';
 import type { MockIdpService } from '../mock-idp/mock-idp-service';
+import { SAML_VENDOR_SHAPES } from '../mock-idp/saml/vendor-shapes';
 import type { OrganizationService } from '../organizations/organization-service';
 import type { Clock } from '../runtime/clock';
 import { newId } from '../runtime/ids';
@@ -37,7 +38,11 @@ const DEFAULT_MAPPING: Mapping = {
 const updateSchema = z
   .strictObject({
     name: z.string().trim().min(1, 'must not be empty').max(100).optional(),
-    saml: samlConnectionSchema.partial().optional(),
+    // `idpSloUrl: null` removes the IdP's single logout URL; other absent keys keep their value.
+    saml: samlConnectionSchema
+      .partial()
+      .extend({ idpSloUrl: z.string().url('must be a URL').nullable().optional() })
+      .optional(),
     oidc: oidcConnectionSchema.partial().optional(),
     mapping: mappingPatchSchema.optional(),
     enabled: z.boolean().optional(),
@@ -128,7 +133,7 @@ export class ConnectionService {
     const current = this.#mustFind(id);
     const config =
       current.kind === 'saml'
-        ? validated(samlConnectionSchema, { ...current.config, ...patch.saml }, 'saml')
+        ? validated(samlConnectionSchema, withoutNulls({ ...current.config, ...patch.saml }), 'saml')
         : validated(oidcConnectionSchema, { ...current.config, ...patch.oidc }, 'oidc');
     if (current.kind === 'oidc') assertUpstreamIssuer((config as OidcConnectionConfig).issuer);
     const next: ConnectionRecord = {
@@ -163,6 +168,7 @@ export class ConnectionService {
       entityId: samlBase,
       acsUrl: `${samlBase}/acs`,
       metadataUrl: `${samlBase}/metadata`,
+      sloUrl: `${samlBase}/slo`,
       redirectUri: `${this.#protocolUrl()}/federation/oidc/${id}/callback`,
     };
   }
@@ -172,6 +178,10 @@ export class ConnectionService {
       ? {
           idpEntityId: this.#mockIdps.urls(mock).entityId,
           idpSsoUrl: this.#mockIdps.urls(mock).ssoUrl,
+          // The vendor's single-logout endpoint, where the vendor has one.
+          ...(SAML_VENDOR_SHAPES[mock.preset].logout === 'none'
+            ? {}
+            : { idpSloUrl: `${this.#mockIdps.urls(mock).entityId}/slo` }),
           idpCertificates: [mock.certificatePem],
           // Ask for the NameID format the IdP sends (a mismatch fails saml_nameid_format).
           ...(typeof mock.settings.nameIdFormat === 'string' ? { nameIdFormat: mock.settings.nameIdFormat } : {}),
@@ -233,7 +243,7 @@ export class ConnectionService {
       oidc,
       mapping: record.mapping,
       enabled: record.enabled,
-      sp: record.kind === 'saml' ? { ...sp, redirectUri: null } : { ...sp, metadataUrl: null },
+      sp: record.kind === 'saml' ? { ...sp, redirectUri: null } : { ...sp, metadataUrl: null, sloUrl: null },
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     };
@@ -255,4 +265,9 @@ function validated<S extends z.ZodType>(schema: S, value: unknown, prefix: strin
 function assertUpstreamIssuer(issuer: string): void {
   const verdict = checkUpstreamIssuer(issuer);
   if (!verdict.ok) throw new ValidationError([{ path: 'oidc.issuer', message: verdict.reason }]);
+}
+
+/** A merged patch without the keys set to null (null means "remove"). */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null));
 }

@@ -8,6 +8,7 @@ import type { TraceService } from '../trace/trace-service';
 import type { ConnectionService } from './connection-service';
 import type { ExternalProfile, FederationError } from './contracts';
 import type { TraceRecorder } from '../trace/trace-recorder';
+import type { SingleLogoutDeps } from './saml/sp-single-logout';
 
 export interface FederationDeps {
   db: Db;
@@ -18,6 +19,8 @@ export interface FederationDeps {
   connections: ConnectionService;
   mockIdps: MockIdpService;
   traces: TraceService;
+  /** What SAML single logout needs: upstream sessions, waiting sign-outs, Orgbench sessions. */
+  slo: SingleLogoutDeps;
   /**
    * A validated upstream login: maps attributes, provisions the user just in time, maps
    * groups to roles, records the membership, and returns the URL the browser goes to next

@@ -11,6 +11,10 @@ import { completeFederatedLogin } from './complete-federated-login';
 import { randomBytes } from 'node:crypto';
 import { FederationError, type ExternalProfile, type StartUpstreamLogin } from './contracts';
 import type { FederationDeps } from './federation-deps';
+import { startUpstreamLogout } from './saml/sp-single-logout';
+import { OidcSessionRepository } from '../store/oidc-session-repository';
+import { SamlCacheRepository } from '../store/saml-cache-repository';
+import { SamlLogoutRepository } from '../store/saml-logout-repository';
 
 export interface FederationFailure {
   rule: string;
@@ -51,6 +55,14 @@ export class FederationRuntime {
       connections: services.connections,
       mockIdps: services.mockIdps,
       traces: services.traces,
+      slo: {
+        clock: services.clock,
+        logger,
+        connections: services.connections,
+        logouts: new SamlLogoutRepository(services.db),
+        samlCache: new SamlCacheRepository(services.db),
+        sessions: new OidcSessionRepository(services.db),
+      },
       complete: (input) =>
         completeFederatedLogin(
           {
@@ -88,6 +100,15 @@ export class FederationRuntime {
         this.#recordFailure(interactionUid, issuerPath, error, trace, protocolUrl),
     };
     this.#protocols = protocols(this.deps);
+  }
+
+  /**
+   * SP-initiated single logout: the URL of a signed LogoutRequest to the IdP of the
+   * user's newest SAML sign-in, which comes back to `continueUrl`; undefined when there
+   * is no such IdP to sign out of.
+   */
+  upstreamLogout(userId: string, continueUrl: string): Promise<string | undefined> {
+    return startUpstreamLogout(this.deps.slo, userId, continueUrl);
   }
 
   /** Sends the browser to the connection's IdP; returns the URL. */

@@ -232,7 +232,14 @@ export interface Connection {
   mapping: Mapping;
   enabled: boolean;
   /** This SP's own URLs for the IdP admin: entity ID, ACS / redirect URI, metadata. */
-  sp: { entityId: string; acsUrl: string; metadataUrl: string | null; redirectUri: string | null };
+  sp: {
+    entityId: string;
+    acsUrl: string;
+    metadataUrl: string | null;
+    /** SAML single logout (Redirect and POST); null for OIDC connections. */
+    sloUrl: string | null;
+    redirectUri: string | null;
+  };
   createdAt: string;
   updatedAt: string;
 }

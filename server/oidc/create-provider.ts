@@ -18,6 +18,7 @@ import type { ProviderDeps } from './provider-deps';
 import { sqliteAdapterFor } from './sqlite-adapter';
 import { ensureTenantKeys } from './signing-keys';
 import { recordTokenResponses } from './token-recorder';
+import { installUpstreamLogout } from './upstream-logout';
 
 export interface IssuerAddress {
   tenant: string;
@@ -163,6 +164,7 @@ export async function createProvider(deps: ProviderDeps, workspace: Workspace): 
 
   const provider = new Provider(issuer, configuration);
   provider.on('server_error', (_ctx, error) => deps.logger.error('oidc server_error', { issuer, error }));
+  installUpstreamLogout(provider, (userId, next) => deps.federation.upstreamLogout(userId, next), deps.logger);
   recordTokenResponses(provider, deps, issuer);
   mountInteractions(provider, deps, { issuer, path, workspace });
   return provider;

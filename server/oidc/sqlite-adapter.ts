@@ -36,7 +36,9 @@ export function sqliteAdapterFor(db: Db, issuer: string, now: () => number = Dat
       'UPDATE oidc_payloads SET consumed_at = ? WHERE issuer = ? AND model = ? AND id = ? AND consumed_at IS NULL',
     ),
     destroy: db.prepare('DELETE FROM oidc_payloads WHERE issuer = ? AND model = ? AND id = ?'),
-    revokeByGrantId: db.prepare('DELETE FROM oidc_payloads WHERE issuer = ? AND grant_id = ?'),
+    // Only this model's rows: oidc-provider revokes a grant model by model, and an Interaction
+    // carrying the grant id (a second sign-in in the same browser) must outlive that.
+    revokeByGrantId: db.prepare('DELETE FROM oidc_payloads WHERE issuer = ? AND model = ? AND grant_id = ?'),
   };
 
   const read = (row: PayloadRow | undefined): AdapterPayload | undefined => {
@@ -88,7 +90,7 @@ export function sqliteAdapterFor(db: Db, issuer: string, now: () => number = Dat
     }
 
     async revokeByGrantId(grantId: string): Promise<void> {
-      statements.revokeByGrantId.run(issuer, grantId);
+      statements.revokeByGrantId.run(issuer, this.#model, grantId);
     }
   };
 }

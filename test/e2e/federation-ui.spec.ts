@@ -183,6 +183,7 @@ test('connects Initech to a new mock IdP: SP URLs for the IdP admin, and a group
   await expect(app.getByTestId('conn-sp-entity-id')).toHaveText(/\/federation\/saml\/con_[^/]+$/);
   await expect(app.getByTestId('conn-sp-acs-url')).toHaveText(/\/federation\/saml\/con_[^/]+\/acs$/);
   await expect(app.getByTestId('conn-sp-metadata-url')).toHaveText(/\/federation\/saml\/con_[^/]+\/metadata$/);
+  await expect(app.getByTestId('conn-sp-slo-url')).toHaveText(/\/federation\/saml\/con_[^/]+\/slo$/);
   await expect(app.getByTestId('conn-sp-acs-url-copy')).toBeVisible();
   await snap(app, 'fed-connection-detail');
 
@@ -265,6 +266,15 @@ test('federation pages at 600 px and in the dark theme', async ({ app }) => {
   await app.getByTestId('nav-mock-idps').click();
   await app.getByTestId('mock-idp-open-acme-okta').click();
   await expect(app.getByTestId('login-as-command')).toContainText('orgbench login --org acme --persona jane');
+
+  // The IdP-initiated single logout link signs jane out through the connection and back.
+  const logout = await app.getByTestId('login-as-logout-link').getAttribute('href');
+  expect(logout).toMatch(/\/mock\/saml\/acme-okta\/logout\?connection=con_[^&]+&persona=jane$/);
+  const idpPage = await app.context().newPage();
+  await idpPage.goto(logout ?? '');
+  await expect(idpPage.getByRole('heading', { name: 'You are signed out' })).toBeVisible();
+  await idpPage.screenshot({ path: 'test/artifacts/fed-idp-initiated-logout.png' });
+  await idpPage.close();
   await app.getByTestId('theme-toggle').click();
   await snap(app, 'fed-mock-idp-detail-dark');
   await app.getByTestId('mock-idp-tab-faults').click();

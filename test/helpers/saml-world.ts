@@ -177,7 +177,13 @@ export class SamlWorld {
       oidc: null,
       mapping: { attributes: { email: 'email' }, groupRoles: [], defaultRoles: [], jit: 'create_and_update' },
       enabled: true,
-      sp: { entityId: base, acsUrl: `${base}/acs`, metadataUrl: `${base}/metadata`, redirectUri: null },
+      sp: {
+        entityId: base,
+        acsUrl: `${base}/acs`,
+        metadataUrl: `${base}/metadata`,
+        sloUrl: `${base}/slo`,
+        redirectUri: null,
+      },
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     };

@@ -182,17 +182,23 @@ describe('SAML federation through a mock IdP of every vendor', () => {
     expect(idp).toContain(`entityID="${fixture.idp.entityId}"`);
     expect(idp).toContain(`Location="${fixture.idp.entityId}/sso"`);
   });
-  it('single logout: a LogoutRequest gets a signed LogoutResponse; Google has no SAML logout', async () => {
+  it('single logout: a third-party SP’s LogoutRequest gets a signed LogoutResponse; Google has no SAML logout', async () => {
     const { server } = ctx;
     const okta = await samlOrg(server, 'okta');
-    const logoutRequest = (fixture: FederatedOrg) =>
+    const logoutRequest = (fixture: FederatedOrg, issuer = 'https://app.example/saml/metadata') =>
       deflateRawSync(
         `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ` +
           `ID="_logout1" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${fixture.idp.entityId}/slo">` +
-          `<saml:Issuer>${fixture.connection.sp.entityId}</saml:Issuer>` +
+          `<saml:Issuer>${issuer}</saml:Issuer>` +
           `<saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">jane@${fixture.domain}</saml:NameID>` +
           `</samlp:LogoutRequest>`,
       ).toString('base64');
+    // An Orgbench connection signs its LogoutRequests; an unsigned one in its name is not trusted.
+    const forged = await new Browser().request(
+      `${okta.idp.entityId}/slo?SAMLRequest=${encodeURIComponent(logoutRequest(okta, okta.connection.sp.entityId))}`,
+    );
+    expect(forged.status).toBe(400);
+    expect(forged.body).toContain('not signed by');
     const page = await new Browser().request(
       `${okta.idp.entityId}/slo?SAMLRequest=${encodeURIComponent(logoutRequest(okta))}`,
     );

@@ -48,6 +48,8 @@ describe('federation sweep', () => {
         saml_assertion_ids: 1,
         oidc_rp_transactions: 1,
         federated_logins: 1,
+        saml_sessions: 0,
+        saml_logout_requests: 0,
       });
       expect(db.prepare('SELECT id FROM saml_requests').all()).toEqual([{ id: 'req-live' }]);
       expect(purgeExpiredFederationState(db, now).saml_requests).toBe(0);

@@ -80,7 +80,7 @@ function connection(kind: 'saml' | 'oidc', mapping: Partial<Mapping> = {}): Conn
       ...mapping,
     },
     enabled: true,
-    sp: { entityId: '', acsUrl: '', metadataUrl: null, redirectUri: null },
+    sp: { entityId: '', acsUrl: '', metadataUrl: null, sloUrl: null, redirectUri: null },
     createdAt: NOW.toISOString(),
     updatedAt: NOW.toISOString(),
   };

@@ -47,14 +47,19 @@ describe('oidc-provider SQLite adapter', () => {
     expect((await adapter('AuthorizationCode').find('c2'))?.consumed).toBe(Math.floor(now / 1000));
   });
 
-  it('revokes everything of a grant', async () => {
+  it('revokes a grant model by model, as oidc-provider asks, leaving an interaction of that grant', async () => {
     await adapter('AccessToken').upsert('a1', { grantId: 'g3' }, 600);
     await adapter('RefreshToken').upsert('r1', { grantId: 'g3' }, 600);
     await adapter('RefreshToken').upsert('r2', { grantId: 'other' }, 600);
+    await adapter('Interaction').upsert('i1', { grantId: 'g3' }, 600);
     await adapter('RefreshToken').revokeByGrantId('g3');
-    expect(await adapter('AccessToken').find('a1')).toBeUndefined();
     expect(await adapter('RefreshToken').find('r1')).toBeUndefined();
     expect(await adapter('RefreshToken').find('r2')).toBeDefined();
+    expect(await adapter('AccessToken').find('a1')).toBeDefined();
+    await adapter('AccessToken').revokeByGrantId('g3');
+    expect(await adapter('AccessToken').find('a1')).toBeUndefined();
+    // A second sign-in in the same browser carries the grant id while the first is signed out.
+    expect(await adapter('Interaction').find('i1')).toBeDefined();
   });
 
   it('finds by user code and destroys', async () => {

@@ -55,7 +55,10 @@ export interface GeneratePersonasInput {
 }
 
 /** What `PATCH /api/connections/:id` accepts: every part optional. */
-export type ConnectionPatch = Partial<Pick<ConnectionInput, 'name' | 'saml' | 'oidc' | 'mapping' | 'enabled'>>;
+export type ConnectionPatch = Partial<Pick<ConnectionInput, 'name' | 'oidc' | 'mapping' | 'enabled'>> & {
+  /** `idpSloUrl: null` removes the IdP's single logout URL. */
+  saml?: Omit<NonNullable<ConnectionInput['saml']>, 'idpSloUrl'> & { idpSloUrl?: string | null };
+};
 
 const idpPath = (id: string) => `/api/mock-idps/${encodeURIComponent(id)}`;
 const connectionPath = (id: string) => `/api/connections/${encodeURIComponent(id)}`;

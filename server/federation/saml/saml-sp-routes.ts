@@ -5,7 +5,10 @@
  *                           303 to the interaction, or to its error page. Cookie-less: the
  *                           sign-in is found through RelayState/InResponseTo, because a
  *                           cross-site POST carries no SameSite=Lax cookie.
- *   GET  /metadata          SP metadata (entity ID, ACS, certificate, NameID format, signing wishes)
+ *   GET|POST /slo           single logout (sp-single-logout.ts): the IdP's LogoutRequest ends the
+ *                           user's Orgbench sessions and is answered; the IdP's LogoutResponse to
+ *                           a sign-out Orgbench started sends the browser on
+ *   GET  /metadata          SP metadata (entity ID, ACS, SLO, certificate, NameID format, signing wishes)
  *   GET  /post/{requestId}  auto-post of a POST-binding AuthnRequest to the IdP
  */
 import Router from '@koa/router';
@@ -20,14 +23,17 @@ import { hostedPage, html } from '../../web/html';
 import { FederationError } from '../contracts';
 import type { FederationDeps } from '../federation-deps';
 import { FormTooLargeError, queryValue, readSamlForm, sendHtml, sendXml } from './saml-http';
+import type { IncomingLogoutMessage } from './saml-logout-checks';
 import { SqliteRequestCache, isRequestHandle, samlSettings } from './saml-sp-options';
-import { NAMEID_FORMATS } from './saml-vocabulary';
+import { BINDINGS, NAMEID_FORMATS } from './saml-vocabulary';
+import { answerIdpLogout, completeUpstreamLogout, recordUpstreamSession } from './sp-single-logout';
 import { postMessage } from './start-saml-login';
 import { validateSamlResponse } from './validate-saml-response';
 
 export function createSamlSpRoutes(deps: FederationDeps): Router {
   const router = new Router({ prefix: '/federation/saml/:connectionId' });
   const cache = new SamlCacheRepository(deps.db);
+  const slo = deps.slo;
 
   const connectionOf = (ctx: Context): Connection => {
     const connection = deps.connections.get(String(ctx.params.connectionId));
@@ -70,6 +76,7 @@ export function createSamlSpRoutes(deps: FederationDeps): Router {
         { connection, keys, samlResponse: form.SAMLResponse, relayState, cache, clock: deps.clock },
         trace,
       );
+      recordUpstreamSession(slo, connection, result.profile);
       if (!result.request) {
         trace.annotate({ ...(result.profile.persona ? { persona: result.profile.persona } : {}) });
         ctx.status = 303;
@@ -96,18 +103,69 @@ export function createSamlSpRoutes(deps: FederationDeps): Router {
     const connection = connectionOf(ctx);
     const saml = samlSettings(connection);
     const keys = deps.connections.record(connection.id);
+    const metadata = generateServiceProviderMetadata({
+      issuer: connection.sp.entityId,
+      callbackUrl: connection.sp.acsUrl,
+      ...(connection.sp.sloUrl ? { logoutCallbackUrl: connection.sp.sloUrl } : {}),
+      identifierFormat: NAMEID_FORMATS[saml.nameIdFormat],
+      wantAssertionsSigned: saml.wantAssertionsSigned,
+      decryptionPvk: keys.spPrivateKeyPem,
+      decryptionCert: keys.spCertificatePem,
+      publicCerts: keys.spCertificatePem,
+      ...(saml.signAuthnRequests ? { privateKey: keys.spPrivateKeyPem, signatureAlgorithm: 'sha256' as const } : {}),
+    });
+    // node-saml names the POST binding only; the endpoint takes Redirect too.
     sendXml(
       ctx,
-      generateServiceProviderMetadata({
-        issuer: connection.sp.entityId,
-        callbackUrl: connection.sp.acsUrl,
-        identifierFormat: NAMEID_FORMATS[saml.nameIdFormat],
-        wantAssertionsSigned: saml.wantAssertionsSigned,
-        decryptionPvk: keys.spPrivateKeyPem,
-        decryptionCert: keys.spCertificatePem,
-        publicCerts: keys.spCertificatePem,
-        ...(saml.signAuthnRequests ? { privateKey: keys.spPrivateKeyPem, signatureAlgorithm: 'sha256' as const } : {}),
-      }),
+      metadata.replace(
+        /(<SingleLogoutService Binding=")[^"]+(" Location="[^"]+"\/>)/,
+        `$1${BINDINGS.redirect}$2$1${BINDINGS.post}$2`,
+      ),
+    );
+  });
+
+  const logout = async (ctx: Context, message: IncomingLogoutMessage, kind: 'request' | 'response') => {
+    const connection = connectionOf(ctx);
+    const found: { continueUrl?: string } = {};
+    try {
+      if (kind === 'request') {
+        const answer = await answerIdpLogout(slo, connection, message);
+        ctx.status = 303;
+        ctx.redirect(answer.location);
+        return;
+      }
+      const done = await completeUpstreamLogout(slo, connection, message, found);
+      ctx.status = 303;
+      ctx.redirect(done.continueUrl);
+    } catch (error) {
+      if (!(error instanceof FederationError)) throw error;
+      logoutRefusedPage(ctx, error, found.continueUrl);
+    }
+  };
+
+  router.get('/slo', async (ctx) => {
+    const request = queryValue(ctx, 'SAMLRequest');
+    const base = { binding: 'redirect' as const, relayState: queryValue(ctx, 'RelayState'), rawQuery: ctx.querystring };
+    await logout(
+      ctx,
+      { ...base, encoded: request ?? queryValue(ctx, 'SAMLResponse') },
+      request !== undefined ? 'request' : 'response',
+    );
+  });
+
+  router.post('/slo', async (ctx) => {
+    let form: Record<string, string>;
+    try {
+      form = await readSamlForm(ctx);
+    } catch (error) {
+      if (!(error instanceof FormTooLargeError)) throw error;
+      return logoutRefusedPage(ctx, new FederationError('saml_size', 'The posted logout message is too large.', 413));
+    }
+    const base = { binding: 'post' as const, relayState: form.RelayState, rawQuery: '' };
+    await logout(
+      ctx,
+      { ...base, encoded: form.SAMLRequest ?? form.SAMLResponse },
+      form.SAMLRequest !== undefined ? 'request' : 'response',
     );
   });
 
@@ -177,6 +235,26 @@ function reject(
   }
   if (deps.traces.get(trace.id)?.outcome !== 'failure') trace.fail(error.rule, error.message);
   refusePage(ctx, error, trace.id);
+}
+
+/** A refused logout message: nothing was ended by it; the way back when the sign-out was Orgbench's own. */
+function logoutRefusedPage(ctx: Context, error: FederationError, continueUrl?: string): void {
+  sendHtml(
+    ctx,
+    error.status,
+    hostedPage({
+      title: 'Sign-out message refused',
+      body: html`<h1>The identity provider’s sign-out message was refused</h1>
+        <p><code data-rule="${error.rule}">${error.rule}</code></p>
+        <p class="error" role="alert">${error.message}</p>
+        ${
+          continueUrl
+            ? html`<p class="muted">You are signed out of Orgbench; your identity provider may still have a session.</p>
+                <a class="button" href="${continueUrl}">Continue to the application</a>`
+            : html`<p class="muted">No Orgbench session was ended by this message.</p>`
+        }`,
+    }),
+  );
 }
 
 function refusePage(ctx: Context, error: FederationError, traceId: string | undefined): void {

@@ -11,6 +11,7 @@ import {
   verifyQuerySignature,
   type AuthnRequestFacts,
 } from './parse-saml-request';
+import type { LogoutSp } from './single-logout';
 
 export interface SpTarget {
   acsUrl: string;
@@ -42,6 +43,22 @@ export function resolveSp(deps: FederationDeps, acsUrl: string | null, entityId:
     connection,
     spCertificatePem: connection ? deps.connections.record(connection.id).spCertificatePem : null,
     name: connection ? `${connection.name} (Orgbench)` : entityId,
+  };
+}
+
+/** The Orgbench connection whose SP entity ID is `entityId`, as the SP of a logout. */
+export function logoutSpByEntityId(deps: FederationDeps, entityId: string): LogoutSp | undefined {
+  const connection = orgbenchConnection(deps, entityId, ENTITY_PATH, (found) => found.sp.entityId === entityId);
+  return connection ? logoutSp(deps, connection) : undefined;
+}
+
+/** An Orgbench SAML connection as the SP of a logout (its SLO URL and certificate). */
+export function logoutSp(deps: FederationDeps, connection: Connection): LogoutSp | undefined {
+  if (connection.kind !== 'saml' || !connection.sp.sloUrl) return undefined;
+  return {
+    connection,
+    sloUrl: connection.sp.sloUrl,
+    certificatePem: deps.connections.record(connection.id).spCertificatePem,
   };
 }
 

@@ -6,7 +6,9 @@
  *   POST /sso        HTTP-POST AuthnRequest       for `?persona=` / `login_hint`)
  *   POST /answer     the picker's choice (or Cancel) → auto-post of the Response to the ACS
  *   GET  /login      IdP-initiated: `?connection=<id>&persona=<handle>` → unsolicited Response
- *   GET|POST /slo    LogoutRequest → signed LogoutResponse
+ *   GET|POST /slo    an SP's LogoutRequest → signed LogoutResponse (to an Orgbench SP by
+ *                    Redirect); an SP's LogoutResponse → "signed out" page
+ *   GET  /logout     IdP-initiated single logout: `?connection=<id>&persona=<handle>`
  *   GET  /idp.css    the picker's stylesheet
  */
 import Router from '@koa/router';
@@ -25,8 +27,21 @@ import { idpMetadataXml } from './idp-metadata';
 import { idpErrorPage, personaPickerPage, requestSummary, type IdpLook } from './mock-idp-pages';
 import { SamlRequestError, decodeSamlMessage, parseAuthnRequest, type AuthnRequestFacts } from './parse-saml-request';
 import { PICKER_CSS } from './picker-css';
-import { checkRequestSignature, connectionTarget, resolveSp, type SpTarget } from './resolve-sp';
-import { answerLogoutRequest } from './single-logout';
+import {
+  checkRequestSignature,
+  connectionTarget,
+  logoutSp,
+  logoutSpByEntityId,
+  resolveSp,
+  type SpTarget,
+} from './resolve-sp';
+import {
+  answerLogoutRequest,
+  showLogoutResponse,
+  startIdpLogout,
+  type LogoutAnswer,
+  type LogoutMessage,
+} from './single-logout';
 
 interface Idp {
   view: MockIdp;
@@ -272,16 +287,74 @@ export function createSamlMockIdpRoutes(deps: FederationDeps): Router {
     });
   });
 
-  const logout = (ctx: Context, encoded: string | undefined, binding: 'redirect' | 'post') => {
-    const idp = idpOf(ctx);
-    const answer = answerLogoutRequest(idp, encoded, binding, deps.clock.now());
+  const sendAnswer = (ctx: Context, answer: LogoutAnswer) => {
+    if ('redirect' in answer) {
+      ctx.status = 303;
+      ctx.redirect(answer.redirect);
+      return;
+    }
     sendHtml(ctx, answer.status, answer.page);
   };
 
-  router.get('/slo', (ctx) => logout(ctx, queryValue(ctx, 'SAMLRequest'), 'redirect'));
+  const logout = (ctx: Context, message: LogoutMessage, kind: 'request' | 'response') => {
+    const idp = idpOf(ctx);
+    if (kind === 'request') {
+      return sendAnswer(
+        ctx,
+        answerLogoutRequest(idp, (entityId) => logoutSpByEntityId(deps, entityId), message, deps.clock.now()),
+      );
+    }
+    sendAnswer(
+      ctx,
+      showLogoutResponse(idp, (entityId) => logoutSpByEntityId(deps, entityId), message),
+    );
+  };
+
+  const logoutSpOf = (connectionId: string) => {
+    try {
+      return logoutSp(deps, deps.connections.get(connectionId));
+    } catch {
+      return undefined;
+    }
+  };
+
+  router.get('/slo', (ctx) => {
+    const request = queryValue(ctx, 'SAMLRequest');
+    const message = {
+      encoded: request ?? queryValue(ctx, 'SAMLResponse'),
+      relayState: queryValue(ctx, 'RelayState'),
+      binding: 'redirect' as const,
+      rawQuery: ctx.querystring,
+    };
+    logout(
+      ctx,
+      message,
+      request !== undefined || queryValue(ctx, 'SAMLResponse') === undefined ? 'request' : 'response',
+    );
+  });
   router.post('/slo', async (ctx) => {
     const form = await formOf(ctx);
-    if (form) await logout(ctx, form.SAMLRequest, 'post');
+    if (!form) return;
+    const message = {
+      encoded: form.SAMLRequest ?? form.SAMLResponse,
+      relayState: form.RelayState,
+      binding: 'post' as const,
+      rawQuery: '',
+    };
+    logout(ctx, message, form.SAMLRequest !== undefined || form.SAMLResponse === undefined ? 'request' : 'response');
+  });
+
+  router.get('/logout', (ctx) => {
+    const idp = idpOf(ctx);
+    const connection = logoutSpOf(queryValue(ctx, 'connection') ?? '');
+    if (!connection)
+      return fail(ctx, idp, 'Unknown application', 'Name an Orgbench SAML connection: ?connection=<id>.', 404);
+    const handle = queryValue(ctx, 'persona')?.trim().toLowerCase();
+    const persona = idp.view.personas.find((candidate) => candidate.handle === handle);
+    if (!persona) return fail(ctx, idp, 'Unknown persona', `No persona is called “${handle ?? ''}”.`, 404);
+    const claims = claimsOf(persona);
+    if (typeof claims === 'string') return fail(ctx, idp, 'Persona not usable', claims);
+    sendAnswer(ctx, startIdpLogout(idp, connection, claims, deps.clock.now()));
   });
 
   const formOf = async (ctx: Context): Promise<Record<string, string> | undefined> => {

@@ -11,6 +11,7 @@ import { m005Branding } from './005-branding';
 import { m006Notifications } from './006-notifications';
 import { m007AccountFlows } from './007-account-flows';
 import { m008VanityHosts } from './008-vanity-hosts';
+import { m009SamlSingleLogout } from './009-saml-single-logout';
 
 export const migrations: readonly Migration[] = [
   m001Organizations,
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   m006Notifications,
   m007AccountFlows,
   m008VanityHosts,
+  m009SamlSingleLogout,
 ];

@@ -1,6 +1,7 @@
 /**
  * How a script (or a person) logs in as one persona: the CLI command for an org whose
- * connection uses this IdP, and the `login_hint` that preselects the persona.
+ * connection uses this IdP, the `login_hint` that preselects the persona, and (SAML) the
+ * link that signs the persona out from the IdP's side.
  */
 import { useCallback, useId, useMemo, useState } from 'react';
 import { listConnections, type MockIdpDetail } from '../../api/federation-api';
@@ -8,6 +9,9 @@ import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { useApiClient, useResource } from '../org-detail/use-api';
+
+/** Presets whose vendor has no SAML single logout. */
+const NO_SAML_LOGOUT: readonly string[] = ['google', 'secureauth'];
 
 export function LoginAsCard(props: {
   idp: MockIdpDetail;
@@ -30,6 +34,14 @@ export function LoginAsCard(props: {
   }, [connections.data, orgs, idp.id]);
   const [picked, setPicked] = useState<string>();
   const org = usedBy.find((candidate) => candidate.slug === picked) ?? usedBy[0];
+  const connection = (connections.data ?? []).find(
+    (candidate) => candidate.mockIdpId === idp.id && candidate.orgId === org?.id,
+  );
+  // IdP-initiated single logout: the IdP asks the org's connection to end the persona's session.
+  const logoutUrl =
+    idp.kind === 'saml' && connection?.sp.sloUrl && handle && NO_SAML_LOGOUT.indexOf(idp.preset) < 0
+      ? `${idp.entityId}/logout?connection=${encodeURIComponent(connection.id)}&persona=${encodeURIComponent(handle)}`
+      : undefined;
   const command = `orgbench login --org ${org?.slug ?? '<org>'} --persona ${handle ?? '<handle>'}`;
 
   return (
@@ -88,6 +100,14 @@ export function LoginAsCard(props: {
         In a browser, start a login for the org and pick the persona on the IdP page; an authorization request with{' '}
         <code>login_hint={handle ?? '<handle>'}</code> preselects it.
       </p>
+      {logoutUrl && (
+        <p className="muted small fed-login-hint" data-testid="login-as-logout">
+          <a href={logoutUrl} target="_blank" rel="noreferrer" data-testid="login-as-logout-link">
+            Sign {handle} out from the IdP
+          </a>{' '}
+          sends a signed LogoutRequest to the connection’s single logout URL, ending the persona’s Orgbench session.
+        </p>
+      )}
       {connections.data && usedBy.length === 0 && (
         <p className="fed-callout" data-testid="login-as-no-connection">
           <Icon name="connections" size={14} />

@@ -1,6 +1,6 @@
 /**
- * This SP's side of a connection, for the IdP admin: entity ID, ACS URL and metadata
- * (SAML), or the redirect URI (OIDC), each with a copy button.
+ * This SP's side of a connection, for the IdP admin: entity ID, ACS URL, single logout
+ * URL and metadata (SAML), or the redirect URI (OIDC), each with a copy button.
  */
 import type { Connection } from '../../../../server/model/federation';
 import { Icon } from '../../components/icons';
@@ -50,6 +50,15 @@ export function SpSideCard({ connection }: { connection: Connection }) {
               testId="conn-sp-acs-url"
               hint="HTTP-POST binding."
             />
+            {sp.sloUrl && (
+              <CopyValue
+                label="Single logout URL"
+                value={sp.sloUrl}
+                copyLabel="single logout URL"
+                testId="conn-sp-slo-url"
+                hint="HTTP-Redirect and HTTP-POST. LogoutRequests must be signed."
+              />
+            )}
             {sp.metadataUrl && (
               <CopyValue
                 label="SP metadata URL"

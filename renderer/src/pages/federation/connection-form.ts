@@ -244,7 +244,12 @@ export function toCreateInput(draft: ConnectionDraft): ConnectionInput {
 
 /** The settings tab's patch: name and the protocol settings (not the mapping). */
 export function toSettingsPatch(draft: ConnectionDraft): ConnectionPatch {
-  return { name: draft.name.trim(), ...idpSide(draft) };
+  const side = idpSide(draft);
+  // An emptied single logout URL is removed, not kept.
+  if (side.saml && draft.source === 'real' && !trimmed(draft.idpSloUrl)) {
+    return { name: draft.name.trim(), ...side, saml: { ...side.saml, idpSloUrl: null } };
+  }
+  return { name: draft.name.trim(), ...side };
 }
 
 export const toMappingPatch = (draft: MappingDraft): ConnectionPatch => ({ mapping: toMapping(draft) });
