@@ -34,7 +34,9 @@ export function createMainWindow(preloadDir: string, appUrl: string): BrowserWin
     if (!isAppUrl(target, appOrigin)) event.preventDefault();
   });
   window.webContents.on('will-redirect', (event, target) => {
-    if (!isAppUrl(target, appOrigin)) event.preventDefault();
+    // Frames (theme previews, demo mode) follow login redirects; the page's CSP frame-src
+    // holds them to the protocol listener.
+    if (event.isMainFrame && !isAppUrl(target, appOrigin)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
     // Links out of the app open in the system browser, never in an app window.

@@ -112,7 +112,9 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
     await ensureSampleApp(services, protocol.url);
     if (config.demo) await seedDemo(services);
     if (config.configFile) await applyConfigFile(services, config.configFile);
-    protocolHandler.set(createProtocolHandler({ issuers, services, logger, protocolUrl: protocol.url, federation }));
+    protocolHandler.set(
+      createProtocolHandler({ issuers, services, logger, protocolUrl: protocol.url, adminUrl: admin.url, federation }),
+    );
 
     const createLaunchUrl = () => `${admin.url}/#code=${launchCodes.issue()}`;
     const info = (): ServerInfo => ({
@@ -133,6 +135,7 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
       uiDir: config.uiDir ?? findBuiltUi(),
       logger,
       startedAt,
+      protocolUrl: protocol.url,
     });
     adminHandler.set(adminApp.callback());
     lock.update({ protocolUrl: protocol.url, adminUrl: admin.url });
@@ -141,6 +144,7 @@ export async function startServer(options: ServerOptions = {}, deps: StartServer
       purgeExpired(db);
       services.grantOrgs.purgeOrphans();
       purgeExpiredFederationState(db, Date.now());
+      services.accounts.purgeExpired();
       issuers.evictIdle();
     }, SWEEP_INTERVAL_MS);
     sweeper.unref();

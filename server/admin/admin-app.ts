@@ -13,11 +13,16 @@ import type { Logger } from '../runtime/logger';
 import type { LaunchCodes } from './admin-token';
 import { errorHandler } from './error-handler';
 import { requireAdminToken, requireAllowedHost, requireAllowedOrigin, requireJsonBody } from './guard';
+import { registerAccountRoutes } from './routes/accounts';
 import { registerApplicationRoutes } from './routes/applications';
+import { registerDemoModeRoutes } from './routes/demo-mode';
 import { registerFederationRoutes } from './routes/federation';
+import { registerNotificationRoutes } from './routes/notifications';
 import { registerOrganizationRoutes } from './routes/organizations';
+import { registerThemeRoutes } from './routes/themes';
 import { registerTokenRoutes } from './routes/tokens';
 import { registerUserRoutes } from './routes/users';
+import { registerVanityRoutes } from './routes/vanity';
 import { registerWorkspaceRoutes } from './routes/workspaces';
 import { registerLaunchLinks, registerSessionExchange } from './routes/session';
 import { securityHeaders } from './security-headers';
@@ -34,6 +39,8 @@ export interface AdminAppDeps {
   uiDir: string | undefined;
   logger: Logger;
   startedAt: number;
+  /** The protocol listener's URL: the UI may frame its pages (previews, demo mode). */
+  protocolUrl: string;
 }
 
 export function createAdminApp(deps: AdminAppDeps): Koa {
@@ -62,8 +69,13 @@ export function createAdminApp(deps: AdminAppDeps): Koa {
   registerWorkspaceRoutes(api, deps.services, deps.issuers);
   registerTokenRoutes(api, deps.services, deps.issuers);
   registerFederationRoutes(api, deps.services);
+  registerThemeRoutes(api, deps.services, deps.protocolUrl);
+  registerAccountRoutes(api, deps.services);
+  registerNotificationRoutes(api, deps.services);
+  registerVanityRoutes(api, deps.services);
+  registerDemoModeRoutes(api, deps.services, deps.protocolUrl);
 
-  app.use(securityHeaders());
+  app.use(securityHeaders({ frameOrigin: deps.protocolUrl }));
   app.use(errorHandler(deps.logger));
   app.use(requireAllowedHost(guard));
   app.use(requireAllowedOrigin(guard));

@@ -9,6 +9,9 @@
  *   initech  dedicated tenant              its own issuer and keys; its identity pool
  */
 import type { Services } from '../services';
+import { seedDemoVanityHosts } from '../vanity/demo-vanity';
+import { applyDemoNotifications } from '../notifications/demo-templates';
+import { applyDemoThemes } from '../branding/demo-themes';
 import { entraGroupId } from '../mock-idp/oidc/vendor-claims';
 import { applyWorkspaceDocument } from './apply-config-file';
 import type { WorkspaceFileInput } from './workspace-file';
@@ -176,6 +179,8 @@ export const DEMO_FEDERATION = [
 
 export async function seedDemo(services: Services): Promise<void> {
   await applyWorkspaceDocument(services, DEMO_WORKSPACE);
+  applyDemoThemes(services);
+  applyDemoNotifications(services);
   for (const entry of DEMO_FEDERATION) {
     const idp =
       services.mockIdps.record(entry.mockIdp.slug) !== undefined
@@ -196,4 +201,5 @@ export async function seedDemo(services: Services): Promise<void> {
       },
     });
   }
+  seedDemoVanityHosts(services);
 }

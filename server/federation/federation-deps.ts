@@ -1,4 +1,5 @@
 /** What the protocol ends (SAML, OIDC) and the mock IdPs need from the rest of the server. */
+import type { CustomerBranding } from '../branding/page-theme';
 import type { Connection } from '../model/federation';
 import type { MockIdpService } from '../mock-idp/mock-idp-service';
 import type { Clock } from '../runtime/clock';
@@ -19,6 +20,8 @@ export interface FederationDeps {
   connections: ConnectionService;
   mockIdps: MockIdpService;
   traces: TraceService;
+  /** The customer org's branding on a mock IdP's pages (the org whose connection uses it). */
+  customerBranding?: (mockIdpId: string) => CustomerBranding | undefined;
   /** What SAML single logout needs: upstream sessions, waiting sign-outs, Orgbench sessions. */
   slo: SingleLogoutDeps;
   /**

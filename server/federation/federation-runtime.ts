@@ -3,6 +3,7 @@
  * validated answer goes (JIT, hand-off), where a rejected one goes (the error page of
  * the interaction), and the deps the protocol ends and mock IdPs receive.
  */
+import { customerBrandingOfIdp } from '../branding/customer-branding';
 import type { ProtocolKind } from '../model/federation';
 import type { Logger } from '../runtime/logger';
 import type { Services } from '../services';
@@ -55,6 +56,7 @@ export class FederationRuntime {
       connections: services.connections,
       mockIdps: services.mockIdps,
       traces: services.traces,
+      customerBranding: (mockIdpId) => customerBrandingOfIdp(services, mockIdpId),
       slo: {
         clock: services.clock,
         logger,

@@ -17,6 +17,8 @@ export const createUserSchema = z.strictObject({
   familyName: z.string().trim().max(100).optional(),
   password: z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(200).optional(),
   attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** The admin vouches for the address; otherwise it starts unverified (send a verification email). */
+  emailVerified: z.boolean().optional(),
 });
 
 export const updateUserSchema = z
@@ -28,6 +30,7 @@ export const updateUserSchema = z
     attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** Clears a lockout after repeated failed logins. */
     unlock: z.literal(true).optional(),
+    emailVerified: z.boolean().optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });
 
@@ -49,6 +52,8 @@ export interface User {
   hasPassword: boolean;
   attributes: Record<string, string | number | boolean>;
   lockedUntil: string | null;
+  /** Proved by a verification, password-reset or invitation link (or vouched for by the admin). */
+  emailVerified: boolean;
   createdAt: string;
   updatedAt: string;
 }

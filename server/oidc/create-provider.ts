@@ -25,15 +25,22 @@ export interface IssuerAddress {
   workspace: string;
 }
 
+/** An org's vanity host serving a workspace: the issuer's origin, and the org its logins are fixed to. */
+export interface IssuerHost {
+  /** `http://login.acme.localhost:4100` */
+  origin: string;
+  orgId: string;
+}
+
 /** URL path of a workspace issuer: `/{tenant}/{workspace}`. */
 export function issuerPath({ tenant, workspace }: IssuerAddress): string {
   return `/${tenant}/${workspace}`;
 }
 
-export async function createProvider(deps: ProviderDeps, workspace: Workspace): Promise<Provider> {
+export async function createProvider(deps: ProviderDeps, workspace: Workspace, host?: IssuerHost): Promise<Provider> {
   const address = { tenant: workspace.tenantId, workspace: workspace.id };
   const path = issuerPath(address);
-  const issuer = `${deps.origin}${path}`;
+  const issuer = `${host?.origin ?? deps.origin}${path}`;
   const { settings } = workspace;
   const jwks = await ensureTenantKeys(deps.keys, address.tenant, deps.clock);
   const cookieKeys = [
@@ -56,7 +63,8 @@ export async function createProvider(deps: ProviderDeps, workspace: Workspace): 
       names: { session: '_ob_session', interaction: '_ob_interaction', resume: '_ob_resume' },
     },
     claims: {
-      openid: ['sub', ...orgClaimNames(settings)],
+      // amr: how the user signed in (pwd, otp + mfa, fed), in every ID token.
+      openid: ['sub', 'amr', ...orgClaimNames(settings)],
       email: ['email', 'email_verified'],
       profile: ['name', 'given_name', 'family_name'],
     },
@@ -166,6 +174,6 @@ export async function createProvider(deps: ProviderDeps, workspace: Workspace): 
   provider.on('server_error', (_ctx, error) => deps.logger.error('oidc server_error', { issuer, error }));
   installUpstreamLogout(provider, (userId, next) => deps.federation.upstreamLogout(userId, next), deps.logger);
   recordTokenResponses(provider, deps, issuer);
-  mountInteractions(provider, deps, { issuer, path, workspace });
+  mountInteractions(provider, deps, { issuer, path, workspace, vanityOrgId: host?.orgId });
   return provider;
 }

@@ -43,7 +43,7 @@ export function createFindAccount(deps: ProviderDeps, issuer: string, settings: 
         return {
           sub: user.id,
           email: user.email,
-          email_verified: true,
+          email_verified: user.emailVerified,
           name: user.name,
           ...(user.givenName ? { given_name: user.givenName } : {}),
           ...(user.familyName ? { family_name: user.familyName } : {}),

@@ -1,5 +1,7 @@
 /** Everything a workspace's provider needs from the rest of the server. */
+import type { AccountFlows } from '../accounts/account-flows';
 import type { ApplicationService } from '../applications/application-service';
+import type { ThemeService } from '../branding/theme-service';
 import type { ConnectionService } from '../federation/connection-service';
 import type { FederationRuntime } from '../federation/federation-runtime';
 import type { FederatedLoginRepository } from '../store/federated-login-repository';
@@ -37,4 +39,8 @@ export interface ProviderDeps {
   traces: TraceService;
   handoffs: FederatedLoginRepository;
   federation: FederationRuntime;
+  /** The theme of each hosted page. */
+  themes: ThemeService;
+  /** MFA, password reset, invitations, email verification and new-device alerts. */
+  accounts: AccountFlows;
 }

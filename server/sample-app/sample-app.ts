@@ -12,6 +12,7 @@ import * as oidc from 'openid-client';
 import type { Application } from '../model/application';
 import type { Services } from '../services';
 import { HOSTED_PAGE_CSP } from '../web/html';
+import { issuerOnHost, vanityFetch } from '../vanity/vanity-fetch';
 import { SAMPLE_CLIENT_ID, sampleUrls } from './sample-client';
 import { samplePage, type SampleSession } from './sample-views';
 
@@ -21,11 +22,30 @@ interface PendingLogin {
   state: string;
   nonce: string;
   expiresAt: number;
+  /** Which lane's cookie the session lands in (see `laneOf`). */
+  lane: string | undefined;
+  /** The org's vanity host the sign-in runs on (its issuer there), if any. */
+  host?: string | undefined;
 }
 
 const COOKIE = 'ob_sample';
 const PENDING_TTL_MS = 10 * 60 * 1000;
 const MAX_ENTRIES = 500;
+
+/**
+ * A lane keeps its own session cookie, so several sign-ins side by side in one browser
+ * (demo mode's frames, one per customer) do not overwrite each other's session.
+ */
+const laneOf = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,62}$/.test(value) ? value : undefined;
+const cookieOf = (lane: string | undefined): string => (lane ? `${COOKIE}_${lane}` : COOKIE);
+const homeOf = (home: string, lane: string | undefined): string => (lane ? `${home}?lane=${lane}` : home);
+/**
+ * The provider's single sign-on cookie (named in oidc/create-provider.ts). A lane's sign-in
+ * leaves none behind: another lane signing in as someone else would otherwise first sign
+ * this user out of the provider (oidc-provider ends a session before switching its account).
+ */
+const PROVIDER_SESSION_COOKIES = ['_ob_session', '_ob_session.sig'];
 
 export function createSampleApp(services: Services, protocolUrl: string): Koa {
   const urls = sampleUrls(protocolUrl);
@@ -36,25 +56,34 @@ export function createSampleApp(services: Services, protocolUrl: string): Koa {
   const clients = (): Application[] =>
     services.apps.list().filter((app) => app.kind !== 'm2m' && app.redirectUris.includes(urls.callback));
 
-  const configFor = async (clientId: string) => {
+  const viaVanity = vanityFetch(services.vanity);
+  /** The client's issuer, or on `host` (an org's vanity host) the same issuer served there. */
+  const configFor = async (clientId: string, host?: string) => {
     const app = services.apps.get(clientId);
     const secret = services.apps.revealSecret(clientId);
+    const vanity = host ? services.vanity.resolve(host) : undefined;
+    const onHost = vanity?.kind === 'vanity' ? vanity.target.origin : undefined;
     return oidc.discovery(
-      new URL(app.issuer),
+      new URL(onHost ? issuerOnHost(app.issuer, onHost) : app.issuer),
       clientId,
       undefined,
       secret ? oidc.ClientSecretBasic(secret) : oidc.None(),
-      { execute: [oidc.allowInsecureRequests] },
+      { execute: [oidc.allowInsecureRequests], ...(onHost ? { [oidc.customFetch]: viaVanity } : {}) },
     );
   };
 
   /** An authorization request (code + PKCE) for `clientId`, remembered for the callback. */
-  const authorizeUrl = async (clientId: string, extra: Record<string, string>): Promise<string> => {
-    const config = await configFor(clientId);
+  const authorizeUrl = async (
+    clientId: string,
+    extra: Record<string, string>,
+    lane?: string,
+    host?: string,
+  ): Promise<string> => {
+    const config = await configFor(clientId, host);
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
-    remember(pending, state, { clientId, verifier, state, nonce, expiresAt: Date.now() + PENDING_TTL_MS });
+    remember(pending, state, { clientId, verifier, state, nonce, expiresAt: Date.now() + PENDING_TTL_MS, lane, host });
     return oidc.buildAuthorizationUrl(config, {
       redirect_uri: urls.callback,
       scope: 'openid email profile',
@@ -66,11 +95,11 @@ export function createSampleApp(services: Services, protocolUrl: string): Koa {
     }).href;
   };
 
-  const sessionId = (ctx: Context): string => {
-    const existing = ctx.cookies.get(COOKIE);
+  const sessionId = (ctx: Context, lane: string | undefined): string => {
+    const existing = ctx.cookies.get(cookieOf(lane));
     if (existing && sessions.has(existing)) return existing;
     const id = randomBytes(16).toString('base64url');
-    ctx.cookies.set(COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/sample' });
+    ctx.cookies.set(cookieOf(lane), id, { httpOnly: true, sameSite: 'lax', path: '/sample' });
     return id;
   };
 
@@ -79,20 +108,47 @@ export function createSampleApp(services: Services, protocolUrl: string): Koa {
     map.set(key, value);
   };
 
-  const render = (ctx: Context, session: SampleSession | undefined, error?: string) => {
+  const render = (ctx: Context, session: SampleSession | undefined, error?: string, lane?: string) => {
     ctx.type = 'html';
     ctx.set('Content-Security-Policy', HOSTED_PAGE_CSP);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = samplePage({ clients: clients(), orgs: services.orgs.list(), session, error });
+    ctx.body = samplePage({ clients: clients(), orgs: services.orgs.list(), session, error, lane });
   };
 
   const readForm = async (ctx: Context) =>
     (await parse.form(ctx.req, { limit: '16kb' })) as Record<string, string | undefined>;
 
   router.get('/', (ctx) => {
-    const session = sessions.get(ctx.cookies.get(COOKIE) ?? '');
+    const lane = laneOf(ctx.query.lane);
+    const session = sessions.get(ctx.cookies.get(cookieOf(lane)) ?? '');
     const error = typeof ctx.query.error === 'string' ? ctx.query.error : undefined;
-    render(ctx, session, error);
+    render(ctx, session, error, lane);
+  });
+
+  // A sign-in started by a link (demo mode's frames, deep links): the same parameters as
+  // the form, plus the lane whose cookie keeps the session.
+  router.get('/start', async (ctx) => {
+    const query = (name: string) => (typeof ctx.query[name] === 'string' ? ctx.query[name] : '');
+    const lane = laneOf(ctx.query.lane);
+    // `host`: sign in on an org's vanity host, with the client of its isolation model unless one is named.
+    const vanity = query('host') ? services.vanity.resolve(query('host')) : undefined;
+    if (vanity && vanity.kind !== 'vanity') {
+      ctx.status = 400;
+      render(ctx, undefined, `${query('host')} is not an organization's login host.`);
+      return;
+    }
+    const host = vanity?.target.host;
+    const preferred = vanity ? services.isolation.compare(vanity.target.org.id).find((m) => m.active)?.clientId : null;
+    const clientId = query('client') || preferred || SAMPLE_CLIENT_ID;
+    if (!clients().some((app) => app.clientId === clientId) || (query('lane') && !lane)) {
+      ctx.status = 400;
+      render(ctx, undefined, 'This sign-in link names no listed application or a malformed lane.');
+      return;
+    }
+    const extra: Record<string, string> = {};
+    for (const name of ['organization', 'login_hint', 'prompt']) if (query(name)) extra[name] = query(name);
+    ctx.status = 303;
+    ctx.redirect(await authorizeUrl(clientId, extra, lane, host));
   });
 
   router.post('/login', async (ctx) => {
@@ -142,16 +198,22 @@ export function createSampleApp(services: Services, protocolUrl: string): Koa {
       return;
     }
     try {
-      const config = await configFor(login.clientId);
+      const config = await configFor(login.clientId, login.host);
       const tokens = await oidc.authorizationCodeGrant(config, new URL(`${protocolUrl}${ctx.originalUrl}`), {
         pkceCodeVerifier: login.verifier,
         expectedState: login.state,
         expectedNonce: login.nonce,
         idTokenExpected: true,
       });
-      remember(sessions, sessionId(ctx), { clientId: login.clientId, tokens: { ...tokens }, refreshed: 0 });
+      remember(sessions, sessionId(ctx, login.lane), {
+        clientId: login.clientId,
+        tokens: { ...tokens },
+        refreshed: 0,
+        host: login.host,
+      });
+      if (login.lane) for (const name of PROVIDER_SESSION_COOKIES) ctx.cookies.set(name, null, { path: '/' });
       ctx.status = 303;
-      ctx.redirect(urls.home);
+      ctx.redirect(homeOf(urls.home, login.lane));
     } catch (error) {
       ctx.status = 400;
       render(ctx, undefined, `The token exchange failed: ${(error as Error).message}`);
@@ -159,26 +221,27 @@ export function createSampleApp(services: Services, protocolUrl: string): Koa {
   });
 
   router.post('/refresh', async (ctx) => {
-    const id = ctx.cookies.get(COOKIE) ?? '';
+    const lane = laneOf(ctx.query.lane);
+    const id = ctx.cookies.get(cookieOf(lane)) ?? '';
     const session = sessions.get(id);
     const refreshToken = session?.tokens.refresh_token;
     if (!session || typeof refreshToken !== 'string') {
       ctx.status = 303;
-      ctx.redirect(urls.home);
+      ctx.redirect(homeOf(urls.home, lane));
       return;
     }
     try {
-      const tokens = await oidc.refreshTokenGrant(await configFor(session.clientId), refreshToken);
+      const tokens = await oidc.refreshTokenGrant(await configFor(session.clientId, session.host), refreshToken);
       sessions.set(id, { ...session, tokens: { ...session.tokens, ...tokens }, refreshed: session.refreshed + 1 });
       ctx.status = 303;
-      ctx.redirect(urls.home);
+      ctx.redirect(homeOf(urls.home, lane));
     } catch (error) {
-      render(ctx, session, `Refresh failed: ${(error as Error).message}`);
+      render(ctx, session, `Refresh failed: ${(error as Error).message}`, lane);
     }
   });
 
   router.post('/logout', async (ctx) => {
-    const id = ctx.cookies.get(COOKIE) ?? '';
+    const id = ctx.cookies.get(cookieOf(laneOf(ctx.query.lane))) ?? '';
     const session = sessions.get(id);
     sessions.delete(id);
     if (!session) {
@@ -186,7 +249,7 @@ export function createSampleApp(services: Services, protocolUrl: string): Koa {
       ctx.redirect(urls.home);
       return;
     }
-    const config = await configFor(session.clientId);
+    const config = await configFor(session.clientId, session.host);
     const idToken = session.tokens.id_token;
     ctx.status = 303;
     ctx.redirect(

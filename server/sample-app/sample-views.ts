@@ -8,6 +8,8 @@ export interface SampleSession {
   clientId: string;
   tokens: Record<string, unknown>;
   refreshed: number;
+  /** The org's vanity host the session signed in on, if any. */
+  host?: string | undefined;
 }
 
 function decoded(token: unknown): SafeHtml {
@@ -40,6 +42,8 @@ export function samplePage(options: {
   orgs: Organization[];
   session: SampleSession | undefined;
   error: string | undefined;
+  /** The session cookie's lane, kept on the refresh and sign-out forms. */
+  lane?: string | undefined;
 }): string {
   const { session } = options;
   const signIn = html`<form method="post" action="/sample/login" data-testid="sample-login-form">
@@ -64,10 +68,10 @@ export function samplePage(options: {
   const signedIn = session
     ? html`${orgSummary(session)}
         <div class="row">
-          <form method="post" action="/sample/refresh">
+          <form method="post" action="/sample/refresh${options.lane ? `?lane=${options.lane}` : ''}">
             <button type="submit" data-testid="sample-refresh">Refresh tokens</button>
           </form>
-          <form method="post" action="/sample/logout">
+          <form method="post" action="/sample/logout${options.lane ? `?lane=${options.lane}` : ''}">
             <button type="submit" class="secondary" data-testid="sample-logout">Sign out</button>
           </form>
           <span class="muted"

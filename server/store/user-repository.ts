@@ -12,6 +12,7 @@ interface UserRow {
   attributes: string;
   failed_logins: number;
   locked_until: string | null;
+  email_verified: number;
   created_at: string;
   updated_at: string;
 }
@@ -26,6 +27,8 @@ export interface UserRecord {
   attributes: Record<string, string | number | boolean>;
   failedLogins: number;
   lockedUntil: string | null;
+  /** Whether the user proved the email address (a verification, reset or invitation link). */
+  emailVerified: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -62,13 +65,14 @@ export class UserRepository {
     statement(
       this.#db,
       `INSERT INTO users (id, email, name, given_name, family_name, password_hash, attributes, failed_logins,
-           locked_until, created_at, updated_at)
+           locked_until, email_verified, created_at, updated_at)
          VALUES (@id, @email, @name, @givenName, @familyName, @passwordHash, @attributes, @failedLogins, @lockedUntil,
-           @createdAt, @updatedAt)
+           @emailVerified, @createdAt, @updatedAt)
          ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, given_name = excluded.given_name,
            family_name = excluded.family_name, password_hash = excluded.password_hash, attributes = excluded.attributes,
-           failed_logins = excluded.failed_logins, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
-    ).run({ ...user, attributes: JSON.stringify(user.attributes) });
+           failed_logins = excluded.failed_logins, locked_until = excluded.locked_until,
+           email_verified = excluded.email_verified, updated_at = excluded.updated_at`,
+    ).run({ ...user, attributes: JSON.stringify(user.attributes), emailVerified: user.emailVerified ? 1 : 0 });
   }
 
   recordLoginResult(id: string, failedLogins: number, lockedUntil: string | null): void {
@@ -139,6 +143,7 @@ function toRecord(row: UserRow): UserRecord {
     attributes: JSON.parse(row.attributes) as UserRecord['attributes'],
     failedLogins: row.failed_logins,
     lockedUntil: row.locked_until,
+    emailVerified: row.email_verified === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

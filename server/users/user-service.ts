@@ -76,6 +76,7 @@ export class UserService {
       attributes: data.attributes ?? {},
       failedLogins: 0,
       lockedUntil: null,
+      emailVerified: data.emailVerified ?? false,
       createdAt: now,
       updatedAt: now,
     };
@@ -106,6 +107,8 @@ export class UserService {
       attributes: existing?.attributes ?? {},
       failedLogins: existing?.failedLogins ?? 0,
       lockedUntil: existing?.lockedUntil ?? null,
+      // Workspace files, the demo and an org's IdP vouch for the addresses they bring.
+      emailVerified: existing?.emailVerified ?? true,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
@@ -125,6 +128,7 @@ export class UserService {
       attributes: patch.attributes ?? current.attributes,
       failedLogins: patch.unlock ? 0 : current.failedLogins,
       lockedUntil: patch.unlock ? null : current.lockedUntil,
+      emailVerified: patch.emailVerified ?? current.emailVerified,
       updatedAt: this.#clock.now().toISOString(),
     };
     this.#repo.upsert(next);
@@ -216,6 +220,7 @@ function toUser(record: UserRecord): User {
     hasPassword: record.passwordHash !== null,
     attributes: record.attributes,
     lockedUntil: record.lockedUntil,
+    emailVerified: record.emailVerified,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };

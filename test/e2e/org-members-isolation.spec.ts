@@ -160,6 +160,8 @@ test('the detail tabs and the view switch work from the keyboard', async ({ app 
   await expect(app.getByTestId('org-tab-members')).toBeFocused();
   await expect(app.getByTestId('member-row-bob@globex.test')).toBeVisible();
   await app.keyboard.press('End');
+  await expect(app.getByTestId('org-tab-security')).toBeFocused();
+  await app.keyboard.press('ArrowLeft');
   await expect(app.getByTestId('isolation-per_organization_application')).toHaveAttribute('data-active', 'true');
 
   await app.getByTestId('view-orgs').focus();

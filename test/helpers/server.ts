@@ -43,17 +43,19 @@ export async function startTestServer(
 
 /**
  * A fresh server and data folder for every test of the calling `describe`, stopped and
- * removed afterwards. `restart()` stops it and starts a new one on the same folder.
+ * removed afterwards (`makeDeps` gives each its injected deps, e.g. a clock). `restart()` stops
+ * it and starts a new one on the same folder.
  */
-export function serverPerTest(options: ServerOptions = {}) {
-  const state: { dir?: ReturnType<typeof makeTempDir>; server?: TestServer } = {};
+export function serverPerTest(options: ServerOptions = {}, makeDeps: () => StartServerDeps = () => ({})) {
+  const state: { dir?: ReturnType<typeof makeTempDir>; server?: TestServer; deps?: StartServerDeps } = {};
   const must = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('serverPerTest is only usable inside a test');
     return value;
   };
   beforeEach(async () => {
     state.dir = makeTempDir();
-    state.server = await startTestServer(options, state.dir);
+    state.deps = makeDeps();
+    state.server = await startTestServer(options, state.dir, state.deps);
   });
   afterEach(async () => {
     await state.server?.stop();
@@ -65,7 +67,7 @@ export function serverPerTest(options: ServerOptions = {}) {
     },
     async restart(): Promise<TestServer> {
       await must(state.server).stop();
-      state.server = await startTestServer(options, must(state.dir));
+      state.server = await startTestServer(options, must(state.dir), state.deps);
       return state.server;
     },
   };

@@ -32,6 +32,7 @@ const user = (email: string, name: string, extra: Partial<UserDetail> = {}): Use
   hasPassword: true,
   attributes: {},
   lockedUntil: null,
+  emailVerified: true,
   createdAt: '2026-01-15T10:00:00.000Z',
   updatedAt: '2026-01-15T10:00:00.000Z',
   memberships: [],

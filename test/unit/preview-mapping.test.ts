@@ -93,6 +93,7 @@ const user = (email: string, name: string): User => ({
   givenName: null,
   familyName: null,
   hasPassword: false,
+  emailVerified: false,
   attributes: {},
   lockedUntil: null,
   createdAt: NOW.toISOString(),

@@ -20,7 +20,9 @@ const listQuerySchema = z.strictObject({
 
 export function registerTokenRoutes(router: Router, services: Services, issuers: IssuerRegistry): void {
   const localJwks: LocalJwks = (issuer) => {
-    const known = issuers.list().find((entry) => entry.issuer === issuer);
+    // A vanity host's issuer signs with the keys of the loopback issuer at the same path.
+    const loopback = services.vanity.loopbackIssuerOf(issuer) ?? issuer;
+    const known = issuers.list().find((entry) => entry.issuer === loopback);
     if (!known) return undefined;
     return services.keys.published(`tenant:${known.tenant}`).map(({ privateJwk }) => publicPart(privateJwk));
   };

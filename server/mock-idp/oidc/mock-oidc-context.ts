@@ -22,7 +22,12 @@ export function resolveIdp(deps: FederationDeps, slug: string): ResolvedIdp | un
   const record = deps.mockIdps.record(slug);
   if (!record || record.slug !== slug || record.kind !== 'oidc') return undefined;
   const issuer = deps.mockIdps.urls(record).entityId;
-  return { record, issuer, frame: { preset: record.preset, basePath: new URL(issuer).pathname, idpName: record.name } };
+  const customer = deps.customerBranding?.(record.id);
+  return {
+    record,
+    issuer,
+    frame: { preset: record.preset, basePath: new URL(issuer).pathname, idpName: record.name, customer },
+  };
 }
 
 export function sendPage(ctx: Context, status: number, body: string): void {

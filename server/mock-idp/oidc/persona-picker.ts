@@ -5,6 +5,7 @@
  */
 import type { VendorPreset } from '../../model/federation';
 import { html, htmlDocument, type SafeHtml } from '../../web/html';
+import { customerBrand, type CustomerBranding } from '../../branding/page-theme';
 import { vendorGroups, vendorSubject, type PersonaSnapshot } from './vendor-claims';
 import { MOCK_OIDC_PATHS } from './vendor-discovery';
 import { VENDOR_THEMES } from './vendor-theme';
@@ -14,6 +15,8 @@ export interface PageFrame {
   /** The mock IdP's issuer path, e.g. `/mock/oidc/acme-okta`. */
   basePath: string;
   idpName: string;
+  /** The customer org's logo and colour on the vendor look (its theme), when one uses this IdP. */
+  customer?: CustomerBranding | undefined;
 }
 
 function page(frame: PageFrame, title: string, body: SafeHtml): string {
@@ -21,11 +24,15 @@ function page(frame: PageFrame, title: string, body: SafeHtml): string {
   return htmlDocument({
     title: `${title} · ${frame.idpName} (mock)`,
     stylesheet: `${frame.basePath}${MOCK_OIDC_PATHS.theme}`,
+    ...(frame.customer ? { themeStylesheet: frame.customer.stylesheet } : {}),
     body: html`<body class="idp-${frame.preset}">
       <main class="idp-card" data-testid="mock-idp-page" data-preset="${frame.preset}">
         <div class="idp-brand">
-          <span>${theme.brand}</span
-          ><span class="mock-badge" title="A mock IdP: anyone may sign in as any persona">MOCK</span>
+          ${frame.customer ? customerBrand(frame.customer) : html`<span>${theme.brand}</span>`}<span
+            class="mock-badge"
+            title="A mock IdP: anyone may sign in as any persona"
+            >MOCK</span
+          >
         </div>
         ${body}
       </main>

@@ -6,6 +6,7 @@
 import { FAULTS, VENDOR_LABELS, type ActiveFault, type Persona, type VendorPreset } from '../../model/federation';
 import { displayXml } from '../../federation/saml/saml-xml';
 import { html, htmlDocument, type SafeHtml } from '../../web/html';
+import { customerBrand, type CustomerBranding } from '../../branding/page-theme';
 import type { AuthnRequestFacts } from './parse-saml-request';
 import { PICKER_LOOKS } from './vendor-shapes';
 
@@ -13,6 +14,8 @@ export interface IdpLook {
   slug: string;
   name: string;
   preset: VendorPreset;
+  /** The customer org's logo and colour on the vendor look (its theme), when one uses this IdP. */
+  customer?: CustomerBranding | undefined;
 }
 
 /** Where the picker's stylesheet is served, per IdP. */
@@ -23,6 +26,7 @@ function shell(look: IdpLook, title: string, body: SafeHtml): string {
   return htmlDocument({
     title: `${title} · ${look.name}`,
     stylesheet: pickerCssPath(look.slug),
+    ...(look.customer ? { themeStylesheet: look.customer.stylesheet } : {}),
     body: html`<body
       class="idp idp-${look.preset}"
       data-testid="mock-idp-page"
@@ -30,7 +34,7 @@ function shell(look: IdpLook, title: string, body: SafeHtml): string {
       data-protocol="saml"
     >
       <header class="idp-brand">
-        <span class="idp-mark" aria-hidden="true"></span>${look.name}
+        ${look.customer ? customerBrand(look.customer) : html`<span class="idp-mark" aria-hidden="true"></span>`}${look.name}
         <span class="idp-mock">${vendor.brand} · Orgbench mock</span>
       </header>
       <main class="idp-card">${body}</main>

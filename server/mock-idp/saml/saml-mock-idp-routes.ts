@@ -78,7 +78,7 @@ export function createSamlMockIdpRoutes(deps: FederationDeps): Router {
         settings: view.saml,
         key: { privateKeyPem: record.privateKeyPem, certificatePem: record.certificatePem },
       },
-      look: { slug: view.slug, name: view.name, preset: view.preset },
+      look: { slug: view.slug, name: view.name, preset: view.preset, customer: deps.customerBranding?.(view.id) },
     };
   };
 

@@ -20,7 +20,10 @@ import type Provider from 'oidc-provider';
 import type { Workspace } from '../../model/workspace';
 import { HOSTED_PAGE_CSP } from '../../web/html';
 import type { ProviderDeps } from '../provider-deps';
+import { mountAccountPages } from './account-routes';
+import { mountAccountSteps } from './account-steps';
 import { completeConsent } from './consent';
+import { registerProviderPageThemes } from './provider-pages';
 import { resolveOrganization } from './resolve-organization';
 import {
   connectionChooserPage,
@@ -38,6 +41,8 @@ export interface InteractionMount {
   issuer: string;
   path: string;
   workspace: Workspace;
+  /** Set on an org's vanity host: every sign-in here is for that org (see resolve-organization.ts). */
+  vanityOrgId?: string | undefined;
 }
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -57,13 +62,20 @@ const emailDomain = (email: string): string | undefined => email.split('@')[1]?.
 
 export function mountInteractions(provider: Provider, deps: ProviderDeps, mount: InteractionMount): void {
   const router = new Router({ prefix: '/interaction/:uid' });
+  const workspaceRef = { tenantId: mount.workspace.tenantId, workspaceId: mount.workspace.id };
+  registerProviderPageThemes(provider, (orgId) => deps.themes.pageTheme(workspaceRef, mount.vanityOrgId ?? orgId));
 
-  const pageContext = async (details: Details): Promise<PageContext> => {
+  /** The page's context; its theme is `org`'s, else the vanity host's, requested or client-owning org's. */
+  const pageContext = async (details: Details, org?: Organization): Promise<PageContext> => {
     const client = await provider.Client.find(String(details.params.client_id));
+    const requested = typeof details.params.organization === 'string' ? details.params.organization : undefined;
+    const owner = (client?.metadata() as { organization_id?: unknown } | undefined)?.organization_id;
+    const themeOrg = org?.id ?? mount.vanityOrgId ?? (requested ? deps.orgs.find(requested)?.id : undefined) ?? owner;
     return {
       base: `${mount.path}/interaction/${details.uid}`,
       clientName: client?.clientName ?? String(details.params.client_id),
       demo: deps.demo,
+      theme: deps.themes.pageTheme(workspaceRef, typeof themeOrg === 'string' ? themeOrg : null),
     };
   };
 
@@ -90,6 +102,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
       show(
         ctx,
         interactionErrorPage(undefined, {
+          theme: deps.themes.pageTheme(workspaceRef, mount.vanityOrgId),
           title: 'This sign-in has expired',
           message: 'The sign-in session was not found or has expired. Return to the application and start again.',
         }),
@@ -108,6 +121,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
 
   /** The org to name on the page: the one the app asked for, else the email domain's (home realm). */
   const orgForPage = (details: Details, email: string) => {
+    if (mount.vanityOrgId) return deps.orgs.find(mount.vanityOrgId);
     const requested = details.params.organization;
     if (typeof requested === 'string' && requested) return deps.orgs.find(requested);
     const domain = emailDomain(email);
@@ -143,6 +157,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
       emailDomain: submission?.emailDomain ?? emailDomain(user.email),
       requireOrganization: metadata.require_organization === true,
       findOrg: (idOrSlug) => deps.orgs.find(idOrSlug),
+      vanityOrg: mount.vanityOrgId ? deps.orgs.find(mount.vanityOrgId) : undefined,
       orgOfDomain: (domain) => deps.orgs.findByEmailDomain(domain),
       memberOf,
     });
@@ -196,7 +211,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     const connections = deps.connections.enabledOf(org.id);
     if (connections.length === 0) return false;
     if (connections.length > 1) {
-      show(ctx, connectionChooserPage(await pageContext(details), { org, connections, email }));
+      show(ctx, connectionChooserPage(await pageContext(details, org), { org, connections, email }));
       return true;
     }
     const [only] = connections;
@@ -223,7 +238,7 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
       detail: { email, org: org?.slug ?? null, route: viaIdp ? 'identity provider' : 'password' },
     });
     if (viaIdp && (await routeToConnections(ctx, details, org, email))) return;
-    show(ctx, passwordPage(await pageContext(details), { email, org }));
+    show(ctx, passwordPage(await pageContext(details, org), { email, org }));
   };
 
   /** The interaction's trace, started (with the authorize request) on the first page of a login. */
@@ -243,6 +258,16 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     });
     return trace;
   };
+
+  // MFA after the password, new-device alerts and "Forgot password?" (server/accounts).
+  const accountSteps = mountAccountSteps(provider, deps, mount, {
+    loadDetails,
+    pageContext,
+    show,
+    finish,
+    readForm,
+    traceOf,
+  });
 
   router.get('/', async (ctx) => {
     const details = await loadDetails(ctx);
@@ -276,6 +301,13 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     // An org asked for by the app, with its own IdP: straight there (a hint names a mock persona).
     const requested =
       typeof details.params.organization === 'string' ? deps.orgs.find(details.params.organization) : undefined;
+    const vanityOrg = mount.vanityOrgId ? deps.orgs.find(mount.vanityOrgId) : undefined;
+    if (vanityOrg && requested && requested.id !== vanityOrg.id) {
+      const message = `This sign-in address belongs to ${vanityOrg.name}; the application asked for ${requested.name}.`;
+      traceOf(details).fail('organization', message);
+      show(ctx, interactionErrorPage(page, { title: 'Access denied', message }), 403);
+      return;
+    }
     if (await routeToConnections(ctx, details, requested, hint)) return;
     show(ctx, identifierPage(page, { email: hint }));
   });
@@ -362,7 +394,6 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
   router.post('/login', async (ctx) => {
     const details = await loadDetails(ctx);
     if (!details) return;
-    const page = await pageContext(details);
     const form = await readForm(ctx);
     const email = (form.email ?? '').trim().toLowerCase();
     const check = await deps.users.checkPassword(email, form.password ?? '');
@@ -381,13 +412,11 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
         check.reason === 'locked'
           ? `Too many failed attempts: this account is locked until ${new Date(check.lockedUntil ?? '').toLocaleTimeString('en-GB')}.`
           : 'The email or password is not correct.';
-      show(ctx, passwordPage(page, { email, error, org: orgForPage(details, email) }), 401);
+      const org = orgForPage(details, email);
+      show(ctx, passwordPage(await pageContext(details, org), { email, error, org }), 401);
       return;
     }
-    await finish(ctx, {
-      login: { accountId: check.user.id, amr: ['pwd'] },
-      orgbench: { emailDomain: emailDomain(email), traceId: trace.id } satisfies OrgbenchSubmission,
-    });
+    await accountSteps.afterPassword(ctx, details, check.user, trace);
   });
 
   router.post('/organization', async (ctx) => {
@@ -409,4 +438,5 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
   });
 
   provider.use(router.routes());
+  mountAccountPages(provider, deps, mount);
 }

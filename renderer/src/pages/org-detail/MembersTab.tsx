@@ -5,11 +5,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Organization } from '../../../../server/model/organization';
 import type { MemberView } from '../../../../server/model/user';
+import { listInvitations } from '../../api/accounts-api';
 import { listMembers, removeMember } from '../../api/members-api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/icons';
 import { useAppStore } from '../../store/app-store';
 import { AddMemberDialog } from './AddMemberDialog';
+import { InvitationList } from './InvitationList';
+import { InviteDialog } from './InviteDialog';
 import { MemberRow } from './MemberRow';
 import { roleSuggestions } from './roles';
 import { useApiClient, useResource } from './use-api';
@@ -20,6 +23,9 @@ export function MembersTab({ org }: { org: Organization }) {
   const load = useCallback(() => listMembers(client, org.id), [client, org.id]);
   const { data: members, error, loading, reload } = useResource(load);
   const [adding, setAdding] = useState(false);
+  const loadInvitations = useCallback(() => listInvitations(client, org.id), [client, org.id]);
+  const invitations = useResource(loadInvitations);
+  const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<string>();
   const [removing, setRemoving] = useState<MemberView>();
 
@@ -46,9 +52,14 @@ export function MembersTab({ org }: { org: Organization }) {
             Members sign in to {org.name}; their roles travel in the token’s organization roles claim.
           </p>
         </div>
-        <button type="button" className="button primary" data-testid="member-add" onClick={() => setAdding(true)}>
-          <Icon name="plus" size={16} /> Add member
-        </button>
+        <div className="toolbar-buttons">
+          <button type="button" className="button" data-testid="member-invite" onClick={() => setInviting(true)}>
+            <Icon name="users" size={16} /> Invite by email
+          </button>
+          <button type="button" className="button primary" data-testid="member-add" onClick={() => setAdding(true)}>
+            <Icon name="plus" size={16} /> Add member
+          </button>
+        </div>
       </div>
 
       {error && (
@@ -94,6 +105,17 @@ export function MembersTab({ org }: { org: Organization }) {
             />
           ))}
         </ul>
+      )}
+
+      <InvitationList org={org} invitations={invitations.data ?? []} onChanged={invitations.reload} />
+
+      {inviting && (
+        <InviteDialog
+          org={org}
+          suggestions={suggestions}
+          onInvited={invitations.reload}
+          onClose={() => setInviting(false)}
+        />
       )}
 
       {adding && (

@@ -1,5 +1,5 @@
 /**
- * One organization in tabs: Details (the form and attributes), Members and Isolation.
+ * One organization in tabs: Details (the form and attributes), Members, Isolation and Security.
  * Only the open tab is mounted; the tab itself is kept by the page across selections.
  */
 import { useId, type ReactNode } from 'react';
@@ -9,13 +9,15 @@ import { OrgEditor } from '../OrgEditor';
 import { IsolationTab } from './IsolationTab';
 import { MembersTab } from './MembersTab';
 import { OrgHeader } from './OrgHeader';
+import { SecurityTab } from './SecurityTab';
 
-export type OrgTab = 'details' | 'members' | 'isolation';
+export type OrgTab = 'details' | 'members' | 'isolation' | 'security';
 
 const TABS = [
   { id: 'details', label: 'Details', testId: 'org-tab-details' },
   { id: 'members', label: 'Members', testId: 'org-tab-members' },
   { id: 'isolation', label: 'Isolation', testId: 'org-tab-isolation' },
+  { id: 'security', label: 'Security', testId: 'org-tab-security' },
 ] as const;
 
 const TAB_PREFIX = 'org-detail';
@@ -48,6 +50,7 @@ export function OrgDetail(props: {
         {tab === 'details' && <OrgEditor key={`${org.id}@${org.updatedAt}`} org={org} parentId={org.parentId} />}
         {tab === 'members' && <MembersTab key={org.id} org={org} />}
         {tab === 'isolation' && <IsolationTab key={org.id} org={org} />}
+        {tab === 'security' && <SecurityTab key={org.id} org={org} />}
       </div>
     </section>
   );

@@ -2,6 +2,7 @@
 import type { UserDetail } from '../../api/users-api';
 import { Icon } from '../../components/icons';
 import { avatarColor, initials } from '../OrgTree';
+import { EmailVerification } from './EmailVerification';
 
 export function UserRow(props: {
   user: UserDetail;
@@ -23,6 +24,7 @@ export function UserRow(props: {
         <span className="person-text">
           <span className="person-name">{user.name}</span>
           <span className="person-email">{user.email}</span>
+          <EmailVerification user={user} />
         </span>
       </span>
 
