@@ -4,6 +4,7 @@
  */
 import type { ProtocolKind } from '../model/federation';
 import { createOidcMockIdpRoutes } from '../mock-idp/oidc/mock-oidc-routes';
+import { createSamlMockIdpLogoutRoutes } from '../mock-idp/saml/saml-mock-idp-logout-routes';
 import { createSamlMockIdpRoutes } from '../mock-idp/saml/saml-mock-idp-routes';
 import type { StartUpstreamLogin } from './contracts';
 import type { RouterFactory } from './federation-app';
@@ -18,5 +19,11 @@ export function upstreamProtocols(deps: FederationDeps): Record<ProtocolKind, St
 }
 
 export function federationRouters(): RouterFactory[] {
-  return [createSamlSpRoutes, createSamlMockIdpRoutes, createOidcRpRoutes, createOidcMockIdpRoutes];
+  return [
+    createSamlSpRoutes,
+    createSamlMockIdpRoutes,
+    createSamlMockIdpLogoutRoutes,
+    createOidcRpRoutes,
+    createOidcMockIdpRoutes,
+  ];
 }

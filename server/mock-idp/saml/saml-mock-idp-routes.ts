@@ -6,48 +6,25 @@
  *   POST /sso        HTTP-POST AuthnRequest       for `?persona=` / `login_hint`)
  *   POST /answer     the picker's choice (or Cancel) → auto-post of the Response to the ACS
  *   GET  /login      IdP-initiated: `?connection=<id>&persona=<handle>` → unsolicited Response
- *   GET|POST /slo    an SP's LogoutRequest → signed LogoutResponse (to an Orgbench SP by
- *                    Redirect); an SP's LogoutResponse → "signed out" page
- *   GET  /logout     IdP-initiated single logout: `?connection=<id>&persona=<handle>`
+ *   GET|POST /slo, GET /logout   single logout (saml-mock-idp-logout-routes.ts)
  *   GET  /idp.css    the picker's stylesheet
  */
 import Router from '@koa/router';
 import type { Context } from 'koa';
-import { NotFoundError } from '../../errors';
 import type { FederationDeps } from '../../federation/federation-deps';
 import { FormTooLargeError, queryValue, readSamlForm, sendHtml, sendXml } from '../../federation/saml/saml-http';
 import { NAMEID_FORMATS, STATUS } from '../../federation/saml/saml-vocabulary';
-import type { MockIdp } from '../../model/federation';
 import { SamlCacheRepository } from '../../store/saml-cache-repository';
 import { AUTOPOST_PAGE_CSP } from '../../web/autopost-page';
 import { planFaults } from './apply-faults';
 import { ReplayMemory, answerForPersona, answerWithStatus, claimsOf, type Answering } from './answer-saml-request';
-import { SamlAnswerError, type PersonaClaims, type SamlIdpIdentity } from './build-saml-response';
+import { SamlAnswerError, type PersonaClaims } from './build-saml-response';
 import { idpMetadataXml } from './idp-metadata';
-import { idpErrorPage, personaPickerPage, requestSummary, type IdpLook } from './mock-idp-pages';
+import { idpErrorPage, personaPickerPage, requestSummary } from './mock-idp-pages';
 import { SamlRequestError, decodeSamlMessage, parseAuthnRequest, type AuthnRequestFacts } from './parse-saml-request';
 import { PICKER_CSS } from './picker-css';
-import {
-  checkRequestSignature,
-  connectionTarget,
-  logoutSp,
-  logoutSpByEntityId,
-  resolveSp,
-  type SpTarget,
-} from './resolve-sp';
-import {
-  answerLogoutRequest,
-  showLogoutResponse,
-  startIdpLogout,
-  type LogoutAnswer,
-  type LogoutMessage,
-} from './single-logout';
-
-interface Idp {
-  view: MockIdp;
-  identity: SamlIdpIdentity;
-  look: IdpLook;
-}
+import { checkRequestSignature, connectionTarget, resolveSp, type SpTarget } from './resolve-sp';
+import { mockSamlIdp, type Idp } from './mock-saml-idp';
 
 interface Incoming {
   encoded: string | undefined;
@@ -64,23 +41,7 @@ export function createSamlMockIdpRoutes(deps: FederationDeps): Router {
   const memory = new ReplayMemory();
   const requests = new SamlCacheRepository(deps.db);
 
-  const idpOf = (ctx: Context): Idp => {
-    const view = deps.mockIdps.get(String(ctx.params.slug));
-    const record = deps.mockIdps.record(view.id);
-    if (view.kind !== 'saml' || !view.saml || !record)
-      throw new NotFoundError('mock_idp_not_found', `${view.name} is not a SAML IdP.`);
-    return {
-      view,
-      identity: {
-        id: view.id,
-        entityId: view.entityId,
-        preset: view.preset,
-        settings: view.saml,
-        key: { privateKeyPem: record.privateKeyPem, certificatePem: record.certificatePem },
-      },
-      look: { slug: view.slug, name: view.name, preset: view.preset, customer: deps.customerBranding?.(view.id) },
-    };
-  };
+  const idpOf = (ctx: Context): Idp => mockSamlIdp(deps, String(ctx.params.slug));
 
   /** The login's trace, when the request came from an Orgbench connection's sign-in. */
   const traceOf = (sp: SpTarget, requestId: string | null) => {
@@ -285,76 +246,6 @@ export function createSamlMockIdpRoutes(deps: FederationDeps): Router {
       persona: queryValue(ctx, 'persona'),
       loginHint: undefined,
     });
-  });
-
-  const sendAnswer = (ctx: Context, answer: LogoutAnswer) => {
-    if ('redirect' in answer) {
-      ctx.status = 303;
-      ctx.redirect(answer.redirect);
-      return;
-    }
-    sendHtml(ctx, answer.status, answer.page);
-  };
-
-  const logout = (ctx: Context, message: LogoutMessage, kind: 'request' | 'response') => {
-    const idp = idpOf(ctx);
-    if (kind === 'request') {
-      return sendAnswer(
-        ctx,
-        answerLogoutRequest(idp, (entityId) => logoutSpByEntityId(deps, entityId), message, deps.clock.now()),
-      );
-    }
-    sendAnswer(
-      ctx,
-      showLogoutResponse(idp, (entityId) => logoutSpByEntityId(deps, entityId), message),
-    );
-  };
-
-  const logoutSpOf = (connectionId: string) => {
-    try {
-      return logoutSp(deps, deps.connections.get(connectionId));
-    } catch {
-      return undefined;
-    }
-  };
-
-  router.get('/slo', (ctx) => {
-    const request = queryValue(ctx, 'SAMLRequest');
-    const message = {
-      encoded: request ?? queryValue(ctx, 'SAMLResponse'),
-      relayState: queryValue(ctx, 'RelayState'),
-      binding: 'redirect' as const,
-      rawQuery: ctx.querystring,
-    };
-    logout(
-      ctx,
-      message,
-      request !== undefined || queryValue(ctx, 'SAMLResponse') === undefined ? 'request' : 'response',
-    );
-  });
-  router.post('/slo', async (ctx) => {
-    const form = await formOf(ctx);
-    if (!form) return;
-    const message = {
-      encoded: form.SAMLRequest ?? form.SAMLResponse,
-      relayState: form.RelayState,
-      binding: 'post' as const,
-      rawQuery: '',
-    };
-    logout(ctx, message, form.SAMLRequest !== undefined || form.SAMLResponse === undefined ? 'request' : 'response');
-  });
-
-  router.get('/logout', (ctx) => {
-    const idp = idpOf(ctx);
-    const connection = logoutSpOf(queryValue(ctx, 'connection') ?? '');
-    if (!connection)
-      return fail(ctx, idp, 'Unknown application', 'Name an Orgbench SAML connection: ?connection=<id>.', 404);
-    const handle = queryValue(ctx, 'persona')?.trim().toLowerCase();
-    const persona = idp.view.personas.find((candidate) => candidate.handle === handle);
-    if (!persona) return fail(ctx, idp, 'Unknown persona', `No persona is called “${handle ?? ''}”.`, 404);
-    const claims = claimsOf(persona);
-    if (typeof claims === 'string') return fail(ctx, idp, 'Persona not usable', claims);
-    sendAnswer(ctx, startIdpLogout(idp, connection, claims, deps.clock.now()));
   });
 
   const formOf = async (ctx: Context): Promise<Record<string, string> | undefined> => {
