@@ -59,6 +59,13 @@ export function vanityReturnUrl(db: Db, protocolUrl: string, url: string): strin
   if (!match) return undefined;
   const [, tenant, workspace, uid] = match;
   const loopbackIssuer = `${protocolUrl}/${tenant}/${workspace}`;
+  // The usual case, a sign-in begun on loopback, is one primary-key lookup; only an
+  // interaction found nowhere there is looked for under the other (vanity) issuers.
+  const onLoopback = statement<[string, string], { one: number }>(
+    db,
+    "SELECT 1 AS one FROM oidc_payloads WHERE issuer = ? AND model = 'Interaction' AND id = ?",
+  ).get(loopbackIssuer, uid ?? '');
+  if (onLoopback) return undefined;
   const row = statement<[string], { issuer: string }>(
     db,
     "SELECT issuer FROM oidc_payloads WHERE model = 'Interaction' AND id = ?",
