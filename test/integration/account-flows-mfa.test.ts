@@ -63,6 +63,11 @@ describe('MFA and new-device alerts', () => {
     const claims = claimsOf(tokens.id_token);
     expect(claims.amr).toEqual(expect.arrayContaining(['pwd', 'otp']));
     expect(claims).toMatchObject({ email: ALICE, org_name: 'Acme Corporation' });
+    // The MFA page wears the theme of the org that asked for the code, even when the app named none.
+    const acme = (await server.api('GET', '/api/orgs/acme')).body as { id: string };
+    const unnamed = await postPassword(server, await startSignIn(server, ALICE), ALICE, DEMO_PASSWORD);
+    expect(unnamed.body).toContain('name="code"');
+    expect(unnamed.body).toMatch(new RegExp(`/_orgbench/themes/[^"]*/${acme.id}\\.css`));
     // Without MFA the same login says pwd only.
     await requireMfa('acme', 'off');
     expect(claimsOf((await demoLogin(server, { organization: 'acme' })).tokens.id_token).amr).toEqual(['pwd']);

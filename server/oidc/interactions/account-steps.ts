@@ -25,13 +25,15 @@ import {
 } from './account-pages';
 import type { InteractionMount } from './routes';
 import type { PageContext } from './views';
+import type { Organization } from '../../model/organization';
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 /** What the interaction routes lend the account steps. */
 export interface InteractionTools {
   loadDetails(ctx: Context): Promise<Details | undefined>;
-  pageContext(details: Details): Promise<PageContext>;
+  /** The page context, themed for `org` when given. */
+  pageContext(details: Details, org?: Organization): Promise<PageContext>;
   show(ctx: Context, body: string, status?: number): void;
   finish(ctx: Context, result: Record<string, unknown>): Promise<void>;
   readForm(ctx: Context): Promise<Record<string, string>>;
@@ -110,7 +112,9 @@ export function mountAccountSteps(
     extra: { error?: string; notice?: string } = {},
     status = 200,
   ) => {
-    const page = accountContext(await tools.pageContext(details));
+    // The page wears the theme of the org whose MFA setting asked for the code.
+    const org = challenge.orgId ? deps.orgs.find(challenge.orgId) : undefined;
+    const page = accountContext(await tools.pageContext(details, org));
     const body = mfaPage(page, {
       channel: challenge.channel,
       sentTo: accounts.mfa.describeDestination(challenge),
