@@ -23,22 +23,9 @@ import {
   mfaUnavailablePage,
   type AccountPageContext,
 } from './account-pages';
+import type { Details, InteractionTools } from './interaction-tools';
 import type { InteractionMount } from './routes';
 import type { PageContext } from './views';
-import type { Organization } from '../../model/organization';
-
-type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
-
-/** What the interaction routes lend the account steps. */
-export interface InteractionTools {
-  loadDetails(ctx: Context): Promise<Details | undefined>;
-  /** The page context, themed for `org` when given. */
-  pageContext(details: Details, org?: Organization): Promise<PageContext>;
-  show(ctx: Context, body: string, status?: number): void;
-  finish(ctx: Context, result: Record<string, unknown>): Promise<void>;
-  readForm(ctx: Context): Promise<Record<string, string>>;
-  traceOf(details: Details): TraceRecorder;
-}
 
 export interface AccountSteps {
   /** Continues a sign-in after a good password: the MFA code if required, else the login is finished. */

@@ -7,9 +7,7 @@
  *                                 consent prompt → organization resolution → grant, or the picker
  *   POST …/{uid}/identify         email → home-realm discovery: the org's IdP, or the password page
  *   POST …/{uid}/login            email + password → login finished
- *   GET  …/{uid}/federate/{conn}  → the connection's IdP (SAML AuthnRequest / OIDC authorize)
- *   GET  …/{uid}/federated        the validated upstream login (handed off by the ACS or callback)
- *   GET  …/{uid}/federation-error the rule that rejected the upstream answer
+ *   GET  …/{uid}/federate|federated|federation-error   the org's IdP (federation-steps.ts)
  *   POST …/{uid}/organization     the picker's choice → grant bound to that org
  *   GET  …/{uid}/abort            back to the client with access_denied
  */
@@ -22,19 +20,11 @@ import { HOSTED_PAGE_CSP } from '../../web/html';
 import type { ProviderDeps } from '../provider-deps';
 import { mountAccountPages } from './account-routes';
 import { mountAccountSteps } from './account-steps';
-import { completeConsent } from './consent';
 import { registerProviderPageThemes } from './provider-pages';
-import { resolveOrganization } from './resolve-organization';
-import {
-  connectionChooserPage,
-  federationErrorPage,
-  identifierPage,
-  interactionErrorPage,
-  orgPickerPage,
-  passwordPage,
-  type PageContext,
-} from './views';
-import { FederationError } from '../../federation/contracts';
+import { mountFederationSteps } from './federation-steps';
+import { emailDomain, type Details, type InteractionTools, type OrgbenchSubmission } from './interaction-tools';
+import { createOrganizationStep } from './organization-step';
+import { identifierPage, interactionErrorPage, passwordPage, type PageContext } from './views';
 import type { Organization } from '../../model/organization';
 
 export interface InteractionMount {
@@ -45,20 +35,8 @@ export interface InteractionMount {
   vanityOrgId?: string | undefined;
 }
 
-type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
-
-interface OrgbenchSubmission {
-  emailDomain?: string;
-  /** The login's trace, carried from the login prompt to the consent prompt. */
-  traceId?: string;
-  /** Set when the login came through an org's connection. */
-  federatedOrgId?: string;
-}
-
 /** `login_hint` prefix that names a parked IdP-initiated answer (see FederationRuntime). */
 export const IDP_INITIATED_HINT = 'idp-initiated:';
-
-const emailDomain = (email: string): string | undefined => email.split('@')[1]?.toLowerCase();
 
 export function mountInteractions(provider: Provider, deps: ProviderDeps, mount: InteractionMount): void {
   const router = new Router({ prefix: '/interaction/:uid' });
@@ -128,99 +106,6 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     return domain ? deps.orgs.findByEmailDomain(domain) : undefined;
   };
 
-  /** Resolves the org (or asks) and finishes the consent prompt. */
-  const consent = async (ctx: Context, details: Details, picked: string | undefined) => {
-    const page = await pageContext(details);
-    const accountId = details.session?.accountId;
-    const user = accountId ? deps.users.find(accountId) : undefined;
-    if (!user) {
-      show(
-        ctx,
-        interactionErrorPage(page, { title: 'Account not found', message: 'Your account no longer exists.' }),
-        403,
-      );
-      return;
-    }
-    const client = await provider.Client.find(String(details.params.client_id));
-    const metadata = (client?.metadata() ?? {}) as Record<string, unknown>;
-    const submission = (details.lastSubmission as { orgbench?: OrgbenchSubmission } | undefined)?.orgbench;
-    const memberOf = deps.users
-      .membershipsOf(user.id)
-      .map((membership) => deps.orgs.find(membership.orgId))
-      .filter((org) => org !== undefined);
-    const resolution = resolveOrganization({
-      requested: typeof details.params.organization === 'string' ? details.params.organization : undefined,
-      clientOwner: typeof metadata.organization_id === 'string' ? metadata.organization_id : undefined,
-      clientName: page.clientName,
-      picked,
-      federatedOrg: submission?.federatedOrgId,
-      emailDomain: submission?.emailDomain ?? emailDomain(user.email),
-      requireOrganization: metadata.require_organization === true,
-      findOrg: (idOrSlug) => deps.orgs.find(idOrSlug),
-      vanityOrg: mount.vanityOrgId ? deps.orgs.find(mount.vanityOrgId) : undefined,
-      orgOfDomain: (domain) => deps.orgs.findByEmailDomain(domain),
-      memberOf,
-    });
-    const trace = traceOf(details);
-    trace.step({
-      from: 'orgbench',
-      to: 'orgbench',
-      title:
-        resolution.kind === 'resolved'
-          ? `Organization: ${resolution.org.name} (by ${resolution.via.replace('_', ' ')})`
-          : resolution.kind === 'choose'
-            ? 'Organization: the user chooses'
-            : resolution.kind === 'denied'
-              ? 'Organization refused'
-              : 'No organization',
-      status: resolution.kind === 'denied' ? 'fail' : 'ok',
-      rule: 'organization',
-      detail: {
-        resolution: resolution.kind,
-        ...(resolution.kind === 'resolved' ? { org: resolution.org.slug, via: resolution.via } : {}),
-      },
-    });
-    switch (resolution.kind) {
-      case 'choose':
-        show(ctx, orgPickerPage(page, { userName: user.name, orgs: resolution.orgs }));
-        return;
-      case 'denied':
-        trace.fail('organization', resolution.message);
-        show(ctx, interactionErrorPage(page, { title: 'Access denied', message: resolution.message }), 403);
-        return;
-      default: {
-        const orgId = resolution.kind === 'resolved' ? resolution.org.id : null;
-        if (resolution.kind === 'resolved') trace.annotate({ orgId: resolution.org.id });
-        const grantId = await completeConsent(provider, deps, mount, details, orgId);
-        deps.traces.linkGrant(grantId, trace.id);
-        trace.step({
-          from: 'orgbench',
-          to: 'app',
-          title: 'Authorization code sent to the app',
-          status: 'ok',
-          detail: { grantId },
-        });
-        await finish(ctx, { consent: { grantId } });
-      }
-    }
-  };
-
-  /** The org's enabled connections: one → straight to its IdP; several → the chooser. */
-  const routeToConnections = async (ctx: Context, details: Details, org: Organization | undefined, email: string) => {
-    if (!org) return false;
-    const connections = deps.connections.enabledOf(org.id);
-    if (connections.length === 0) return false;
-    if (connections.length > 1) {
-      show(ctx, connectionChooserPage(await pageContext(details, org), { org, connections, email }));
-      return true;
-    }
-    const [only] = connections;
-    ctx.status = 303;
-    const hint = email ? `?login_hint=${encodeURIComponent(email)}` : '';
-    ctx.redirect(`${mount.path}/interaction/${details.uid}/federate/${only?.id}${hint}`);
-    return true;
-  };
-
   /**
    * After the identifier: a user of the identity pool with a password signs in here;
    * anyone else of a domain whose org has an IdP goes to that IdP (home-realm discovery).
@@ -259,15 +144,12 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
     return trace;
   };
 
-  // MFA after the password, new-device alerts and "Forgot password?" (server/accounts).
-  const accountSteps = mountAccountSteps(provider, deps, mount, {
-    loadDetails,
-    pageContext,
-    show,
-    finish,
-    readForm,
-    traceOf,
-  });
+  const tools: InteractionTools = { loadDetails, pageContext, show, finish, readForm, traceOf };
+  // The upstream IdP hop (federation-steps.ts), the org of the grant (organization-step.ts),
+  // MFA after the password, new-device alerts and "Forgot password?" (account-steps.ts).
+  const { routeToConnections } = mountFederationSteps(provider, deps, mount, tools);
+  const consent = createOrganizationStep(provider, deps, mount, tools);
+  const accountSteps = mountAccountSteps(provider, deps, mount, tools);
 
   router.get('/', async (ctx) => {
     const details = await loadDetails(ctx);
@@ -322,73 +204,6 @@ export function mountInteractions(provider: Provider, deps: ProviderDeps, mount:
       return;
     }
     await identified(ctx, details, email);
-  });
-
-  router.get('/federate/:connectionId', async (ctx) => {
-    const details = await loadDetails(ctx);
-    if (!details) return;
-    const trace = traceOf(details);
-    const hint = typeof ctx.query.login_hint === 'string' ? ctx.query.login_hint : undefined;
-    try {
-      const target = await deps.federation.start({
-        connectionId: ctx.params.connectionId ?? '',
-        interactionUid: details.uid,
-        issuerPath: mount.path,
-        loginHint: hint,
-        trace,
-      });
-      ctx.status = 303;
-      ctx.redirect(target);
-    } catch (error) {
-      if (!(error instanceof FederationError) && !(error as { code?: string }).code?.endsWith('not_found')) throw error;
-      const failure =
-        error instanceof FederationError
-          ? error
-          : new FederationError('connection_not_found', (error as Error).message);
-      ctx.status = 303;
-      ctx.redirect(
-        deps.federation.deps.fail({ interactionUid: details.uid, issuerPath: mount.path, error: failure, trace }),
-      );
-    }
-  });
-
-  router.get('/federated', async (ctx) => {
-    const details = await loadDetails(ctx);
-    if (!details) return;
-    const handoff = deps.handoffs.take(details.uid, deps.clock.now().getTime());
-    if (!handoff) {
-      show(
-        ctx,
-        interactionErrorPage(await pageContext(details), {
-          title: 'This sign-in has expired',
-          message: 'No answer from your identity provider is waiting for this sign-in. Start again.',
-        }),
-        400,
-      );
-      return;
-    }
-    const user = deps.users.find(handoff.userId);
-    await finish(ctx, {
-      login: { accountId: handoff.userId, amr: ['fed'] },
-      orgbench: {
-        federatedOrgId: handoff.orgId,
-        emailDomain: emailDomain(user?.email ?? ''),
-        ...(handoff.traceId ? { traceId: handoff.traceId } : {}),
-      } satisfies OrgbenchSubmission,
-    });
-  });
-
-  router.get('/federation-error', async (ctx) => {
-    const details = await loadDetails(ctx);
-    if (!details) return;
-    const failure = deps.federation.takeFailure(details.uid);
-    const page = await pageContext(details);
-    if (!failure) {
-      ctx.status = 303;
-      ctx.redirect(page.base);
-      return;
-    }
-    show(ctx, federationErrorPage(page, failure), 400);
   });
 
   router.post('/login', async (ctx) => {
