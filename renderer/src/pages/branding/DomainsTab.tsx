@@ -81,7 +81,7 @@ export function DomainsTab() {
             <li key={org.orgId}>
               <button
                 type="button"
-                className={`vd-org${org.orgId === selected.orgId ? ' selected' : ''}`}
+                className={`row-button vd-org${org.orgId === selected.orgId ? ' selected' : ''}`}
                 style={{ paddingLeft: 10 + depth * 14 }}
                 aria-current={org.orgId === selected.orgId ? 'true' : undefined}
                 onClick={() => setSelectedId(org.orgId)}

@@ -21,7 +21,7 @@ export function OutboxList({
         <li key={message.id}>
           <button
             type="button"
-            className={`ntf-outbox-row${message.id === selectedId ? ' selected' : ''}`}
+            className={`row-button ntf-outbox-row${message.id === selectedId ? ' selected' : ''}`}
             aria-current={message.id === selectedId}
             onClick={() => onSelect(message.id)}
             data-testid={`ntf-outbox-row-${message.id}`}

@@ -13,7 +13,7 @@ export function VariableList({ variables, onInsert }: { variables: TemplateVaria
           <li key={variable.name}>
             <button
               type="button"
-              className="ntf-variable"
+              className="row-button ntf-variable"
               onClick={() => onInsert(variable.name)}
               title={`Insert {{${variable.name}}}`}
               data-testid={`ntf-var-${variable.name}`}
