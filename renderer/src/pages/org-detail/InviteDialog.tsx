@@ -7,10 +7,11 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Organization } from '../../../../server/model/organization';
 import { inviteByEmail } from '../../api/accounts-api';
 import { useAppStore } from '../../store/app-store';
-import { describeFailure, type Errors } from './field-errors';
+import { type Errors } from './field-errors';
 import { rolesProblem } from './roles';
 import { RolesInput } from './RolesInput';
 import { useApiClient } from './use-api';
+import { useFormSubmission } from './use-form-submission';
 
 const FIELDS = ['email', 'roles', 'inviterName'] as const;
 type Field = (typeof FIELDS)[number];
@@ -29,26 +30,20 @@ export function InviteDialog(props: {
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
   const [inviterName, setInviterName] = useState('');
-  const [errors, setErrors] = useState<Errors<Field>>({});
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, formError, saving, run } = useFormSubmission(FIELDS);
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Errors<Field> = {
       email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? undefined : 'Enter an email address.',
       roles: rolesProblem(roles),
     };
-    setErrors(found);
-    setFormError(undefined);
-    if (found.email || found.roles) return;
-    setSaving(true);
-    try {
+    void run(found, async () => {
       const sent = await inviteByEmail(client, org.id, {
         email: email.trim(),
         roles,
@@ -57,12 +52,7 @@ export function InviteDialog(props: {
       notify('success', `Invited ${sent.email} to “${org.name}”. The email is in the Outbox.`);
       props.onInvited();
       props.onClose();
-    } catch (failure) {
-      const described = describeFailure(failure, FIELDS);
-      setErrors(described.errors);
-      setFormError(described.formError);
-      setSaving(false);
-    }
+    });
   };
 
   return (

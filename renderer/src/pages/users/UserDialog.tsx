@@ -3,8 +3,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { User } from '../../../../server/model/user';
 import { createUser, updateUser } from '../../api/users-api';
 import { useAppStore } from '../../store/app-store';
-import { describeFailure, hasErrors } from '../org-detail/field-errors';
 import { useApiClient } from '../org-detail/use-api';
+import { useFormSubmission } from '../org-detail/use-form-submission';
 import {
   emptyUserDraft,
   toCreateInput,
@@ -25,9 +25,7 @@ export function UserDialog(props: { user: User | undefined; onSaved: () => void;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [draft, setDraft] = useState<UserDraft>(() => (user ? userDraftFrom(user) : emptyUserDraft()));
-  const [errors, setErrors] = useState<UserErrors>({});
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, formError, saving, run } = useFormSubmission(USER_FIELDS);
   const unchanged = user !== undefined && Object.keys(toPatch(draft, user)).length === 0;
 
   useEffect(() => {
@@ -35,29 +33,25 @@ export function UserDialog(props: { user: User | undefined; onSaved: () => void;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = user ? validateUserEdit(draft, user) : validateNewUser(draft);
-    setErrors(found);
-    setFormError(undefined);
-    if (hasErrors(found) || unchanged) return;
-    setSaving(true);
-    try {
-      if (user) {
-        await updateUser(client, user.id, toPatch(draft, user));
-        notify('success', `Saved ${user.email}.`);
-      } else {
-        const created = await createUser(client, toCreateInput(draft));
-        notify('success', `Created the user ${created.email}.`);
-      }
-      props.onSaved();
-      props.onClose();
-    } catch (failure) {
-      const described = describeFailure(failure, USER_FIELDS);
-      setErrors(described.errors);
-      setFormError(described.formError);
-      setSaving(false);
-    }
+    const found: UserErrors = user ? validateUserEdit(draft, user) : validateNewUser(draft);
+    void run(
+      found,
+      unchanged
+        ? undefined
+        : async () => {
+            if (user) {
+              await updateUser(client, user.id, toPatch(draft, user));
+              notify('success', `Saved ${user.email}.`);
+            } else {
+              const created = await createUser(client, toCreateInput(draft));
+              notify('success', `Created the user ${created.email}.`);
+            }
+            props.onSaved();
+            props.onClose();
+          },
+    );
   };
 
   return (
