@@ -61,7 +61,7 @@ export function FaultChip({ fault, testId }: { fault: ActiveFault; testId?: stri
 
 export function BackLink({ label, onClick, testId }: { label: string; onClick: () => void; testId: string }) {
   return (
-    <button type="button" className="link fed-back-link" data-testid={testId} onClick={onClick}>
+    <button type="button" className="link back-link" data-testid={testId} onClick={onClick}>
       <Icon name="arrow-left" size={14} /> {label}
     </button>
   );

@@ -112,7 +112,7 @@ export function DangerZone(props: {
   onDelete: () => void;
 }) {
   return (
-    <section className="fed-card fed-danger-zone" aria-labelledby={props.headingId}>
+    <section className="fed-card danger-zone" aria-labelledby={props.headingId}>
       <div>
         <h3 id={props.headingId}>{props.title}</h3>
         <p className="muted small">{props.children}</p>
